@@ -1,0 +1,51 @@
+package cn.tuanwu.member;
+
+import cn.tuanwu.shared.IdNumber;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other features may do with the register. */
+@Service
+public class MemberRegister {
+
+    private final MemberRepository repository;
+    private final Clock clock;
+
+    MemberRegister(MemberRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Adds members in one transaction; for seeding and tests (uploads stage and apply in bulk). */
+    @Transactional
+    public void addAll(List<NewMember> members) {
+        Instant now = clock.instant();
+        repository.saveAll(members.stream().map(member -> Member.of(member, now)).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    /**
+     * Records that the member claimed their electronic card. Idempotent: the second call changes
+     * nothing and says so. Empty when no member has that ID number.
+     */
+    @Transactional
+    public Optional<Registration> register(IdNumber idNumber, Instant registeredAt) {
+        return repository.findByIdNumber(idNumber.value()).map(member -> {
+            Instant at = registeredAt == null ? clock.instant() : registeredAt;
+            boolean changed = member.register(at, clock.instant());
+            return new Registration(member.id(), member.registeredAt(), !changed);
+        });
+    }
+
+    /** The outcome of one card claim. */
+    public record Registration(long memberId, Instant registeredAt, boolean alreadyRegistered) {
+    }
+}

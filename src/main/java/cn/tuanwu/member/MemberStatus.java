@@ -1,0 +1,6 @@
+package cn.tuanwu.member;
+
+public enum MemberStatus {
+    ACTIVE,
+    TRANSFERRED_OUT
+}
