@@ -1,0 +1,84 @@
+package cn.tuanwu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tuanwu.support.TuanwuTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** processes/ is what the engine deploys: every model there is deployed and has a historyTimeToLive. */
+@TuanwuTest
+class ProcessesTest {
+
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    DecisionService decisionService;
+
+    static List<Path> models() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+            return files.filter(file -> file.toString().endsWith(".bpmn") || file.toString().endsWith(".dmn")).toList();
+        }
+    }
+
+    @Test
+    void everyModelIsDeployedWithAHistoryTimeToLive() throws Exception {
+        List<Path> models = models();
+        assertThat(models).isNotEmpty();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        for (Path model : models) {
+            Element root = factory.newDocumentBuilder().parse(model.toFile()).getDocumentElement();
+            String element = model.toString().endsWith(".bpmn") ? "process" : "decision";
+            NodeList definitions = root.getElementsByTagNameNS("*", element);
+            assertThat(definitions.getLength()).as(model.toString()).isPositive();
+            for (int i = 0; i < definitions.getLength(); i++) {
+                Element definition = (Element) definitions.item(i);
+                String key = definition.getAttribute("id");
+                assertThat(definition.getAttributeNS("http://camunda.org/schema/1.0/" + (element.equals("process") ? "bpmn" : "dmn"),
+                        "historyTimeToLive")).as(key + " historyTimeToLive").isNotBlank();
+                long deployed = element.equals("process")
+                        ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()
+                        : repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).count();
+                assertThat(deployed).as(key + " deployed").isPositive();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1} – {2}")
+    @CsvSource({
+            "DISTRICT, 09-01, 09-30",
+            "COLLEGE, 09-01, 09-30",
+            "SECTOR, 08-01, 08-31",
+            "BUREAU_COMPANY, 08-01, 08-31",
+            "MUNICIPAL_UNIT, 08-01, 08-31",
+            "CENTRAL_UNIT, 08-01, 08-31",
+    })
+    void submissionWindowFollowsTheNotice(String category, String firstDay, String lastDay) {
+        DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey("submission-window",
+                Variables.putValue("category", category));
+        assertThat(result.getSingleResult().getEntryMap())
+                .containsEntry("firstDay", firstDay)
+                .containsEntry("lastDay", lastDay);
+    }
+
+    @Test
+    void anUnknownCategoryHasNoWindow() {
+        assertThat(decisionService.evaluateDecisionTableByKey("submission-window",
+                Variables.putValue("category", "TOWN")).isEmpty()).isTrue();
+    }
+}
