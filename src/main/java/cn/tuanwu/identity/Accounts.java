@@ -53,6 +53,13 @@ public class Accounts {
         return identityService.createUserQuery().userId(userId).count() > 0;
     }
 
+    /** The user's e-mail address, if they have one. */
+    public java.util.Optional<String> emailOf(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getEmail() == null || user.getEmail().isBlank()
+                ? java.util.Optional.empty() : java.util.Optional.of(user.getEmail());
+    }
+
     public boolean groupHasMembers(String groupId) {
         return identityService.createUserQuery().memberOfGroup(groupId).count() > 0;
     }

@@ -3,7 +3,9 @@ package cn.tuanwu.member;
 import cn.tuanwu.shared.IdNumber;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,11 +15,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class MemberRegister {
 
     private final MemberRepository repository;
+    private final MemberBulk bulk;
     private final Clock clock;
 
-    MemberRegister(MemberRepository repository, Clock clock) {
+    MemberRegister(MemberRepository repository, MemberBulk bulk, Clock clock) {
         this.repository = repository;
+        this.bulk = bulk;
         this.clock = clock;
+    }
+
+    /** The members with these ID numbers, by ID number; one query. */
+    @Transactional(readOnly = true)
+    public Map<String, RegisteredMember> findByIdNumbers(Collection<String> idNumbers) {
+        return bulk.findByIdNumbers(idNumbers);
+    }
+
+    /** Applies an approved upload's changes in batched statements, in the caller's transaction. */
+    @Transactional
+    public void apply(List<MemberChange> changes) {
+        bulk.apply(changes, clock.instant());
     }
 
     /** Adds members in one transaction; for seeding and tests (uploads stage and apply in bulk). */

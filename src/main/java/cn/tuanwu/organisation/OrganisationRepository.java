@@ -11,4 +11,7 @@ interface OrganisationRepository extends JpaRepository<Organisation, String> {
     Optional<Organisation> findByLevel(int level);
 
     List<Organisation> findByCodeIn(java.util.Collection<String> codes);
+
+    /** Spring Data escapes LIKE wildcards here, so codes with '_' are safe. */
+    List<Organisation> findByPathStartingWith(String pathPrefix);
 }

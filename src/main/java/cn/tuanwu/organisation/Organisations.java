@@ -63,6 +63,15 @@ public class Organisations {
         return repository.findByParentCodeOrderByCode(code).stream().map(Organisation::info).toList();
     }
 
+    /** The codes of {@code code} and everything below it. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> subtreeCodes(String code) {
+        OrganisationInfo root = require(code);
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        repository.findByPathStartingWith(root.path()).forEach(organisation -> codes.add(organisation.code()));
+        return codes;
+    }
+
     /** Every organisation the caller administers or reviews, with everything below it. */
     @Transactional(readOnly = true)
     public Scope scopeOf(Caller caller) {
@@ -74,6 +83,19 @@ public class Organisations {
             return new Scope(List.of());
         }
         return new Scope(repository.findByCodeIn(codes).stream().map(Organisation::info).toList());
+    }
+
+    /** Whether the caller administers the organisation or one above it (city supervisors administer all). */
+    @Transactional(readOnly = true)
+    public boolean administers(Caller caller, OrganisationInfo organisation) {
+        if (caller.isCitySupervisor()) {
+            return true;
+        }
+        List<String> administered = caller.orgRoles().stream()
+                .filter(role -> role.role() == cn.tuanwu.identity.Groups.OrgRole.Role.ADMIN)
+                .map(role -> role.orgCode()).toList();
+        return !administered.isEmpty() && repository.findByCodeIn(administered).stream()
+                .anyMatch(admin -> organisation.isWithin(admin.info()));
     }
 
     /** Creates the city committee, the root of the tree, if there is none yet. */

@@ -15,7 +15,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of {@code /api} as an RFC 9457 problem detail with a {@code code} property. */
-@RestControllerAdvice(basePackages = "cn.tuanwu")
+// Not limited to our packages: errors raised before a handler is known (multipart size) come here too.
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

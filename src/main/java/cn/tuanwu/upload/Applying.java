@@ -1,0 +1,101 @@
+package cn.tuanwu.upload;
+
+import cn.tuanwu.audit.Audit;
+import cn.tuanwu.member.MemberChange;
+import cn.tuanwu.member.MemberRegister;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies an approved upload's staged rows in chunks. Each chunk is one transaction that writes its
+ * rows and the upload's progress together, so a crash at any point resumes after the last
+ * committed chunk: no row is lost and none is applied twice.
+ */
+@Service
+class Applying {
+
+    private static final Logger log = LoggerFactory.getLogger(Applying.class);
+
+    private final UploadRepository repository;
+    private final StagedRows stagedRows;
+    private final MemberRegister register;
+    private final Audit audit;
+    private final Clock clock;
+    private final TransactionTemplate chunkTransaction;
+    private final int chunkSize;
+
+    Applying(UploadRepository repository, StagedRows stagedRows, MemberRegister register, Audit audit, Clock clock,
+            PlatformTransactionManager transactionManager, UploadSettings settings) {
+        this.repository = repository;
+        this.stagedRows = stagedRows;
+        this.register = register;
+        this.audit = audit;
+        this.clock = clock;
+        this.chunkTransaction = new TransactionTemplate(transactionManager);
+        this.chunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.chunkSize = settings.chunkSize();
+    }
+
+    /** Applies what is left and marks the upload applied; safe to call again after any failure. */
+    void apply(String uploadId) {
+        int chunks = 0;
+        while (Boolean.TRUE.equals(chunkTransaction.execute(status -> applyNextChunk(uploadId)))) {
+            chunks++;
+        }
+        chunkTransaction.executeWithoutResult(status -> {
+            Upload upload = repository.findById(uploadId).orElseThrow();
+            if (upload.status() == UploadStatus.APPLYING) {
+                upload.applied(clock.instant());
+                audit.record("system", "APPLY_UPLOAD", "upload", uploadId, upload.orgCode(), counts(upload));
+            }
+        });
+        log.info("Upload {} applied in {} chunks", uploadId, chunks);
+    }
+
+    private boolean applyNextChunk(String uploadId) {
+        Upload upload = repository.findById(uploadId).orElseThrow();
+        if (upload.status() != UploadStatus.APPLYING) {
+            return false;
+        }
+        List<StagedRow> rows = stagedRows.changesAfter(uploadId, upload.appliedThroughRow(), chunkSize);
+        if (rows.isEmpty()) {
+            return false;
+        }
+        Set<String> takenSinceStaging = register.findByIdNumbers(rows.stream()
+                .filter(row -> row.outcome() == RowOutcome.NEW)
+                .map(row -> row.member().idNumber().value()).toList()).keySet();
+        List<MemberChange> changes = new ArrayList<>(rows.size());
+        for (StagedRow row : rows) {
+            if (row.outcome() == RowOutcome.NEW && takenSinceStaging.contains(row.member().idNumber().value())) {
+                // Another upload added this person after this one was checked: never insert them twice.
+                stagedRows.rejectAtApply(uploadId, row.rowNumber(), new StagedRow.StagedError("E_REGISTER_CHANGED", null,
+                        null, "审核期间登记库中已新增该身份证号的团员，本行未写入；如需修改其信息，请重新上传本行"));
+                upload.rowRejectedAtApply(RowOutcome.NEW);
+                continue;
+            }
+            changes.add(switch (row.outcome()) {
+                case NEW -> MemberChange.add(row.member());
+                case UPDATED -> MemberChange.update(row.memberId(), row.member());
+                case REACTIVATED -> MemberChange.reactivate(row.memberId(), row.member());
+                default -> throw new IllegalStateException("Row " + row.rowNumber() + " does not change the register");
+            });
+        }
+        register.apply(changes);
+        upload.progressed(rows.get(rows.size() - 1).rowNumber());
+        repository.save(upload);
+        return true;
+    }
+
+    static String counts(Upload upload) {
+        return upload.counts().entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                .reduce((a, b) -> a + " " + b).orElse("");
+    }
+}

@@ -1,0 +1,27 @@
+package cn.tuanwu.upload;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code escalateReview}: after P7D the level above may review too, and is told so. */
+@Component("escalateReview")
+class EscalateReview implements JavaDelegate {
+
+    private final Uploads uploads;
+    private final UploadNotices notices;
+    private final MemberImportProcess process;
+
+    EscalateReview(Uploads uploads, UploadNotices notices, MemberImportProcess process) {
+        this.uploads = uploads;
+        this.notices = notices;
+        this.process = process;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String group = (String) execution.getVariable(MemberImportProcess.ESCALATION_GROUP);
+        process.addCandidateGroup(execution.getProcessInstanceId(), group);
+        notices.escalate(uploads.require((String) execution.getVariable(MemberImportProcess.UPLOAD_ID)), group);
+    }
+}

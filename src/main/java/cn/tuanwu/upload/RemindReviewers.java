@@ -1,0 +1,24 @@
+package cn.tuanwu.upload;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code remindReviewers}: the review has waited P3D. */
+@Component("remindReviewers")
+class RemindReviewers implements JavaDelegate {
+
+    private final Uploads uploads;
+    private final UploadNotices notices;
+
+    RemindReviewers(Uploads uploads, UploadNotices notices) {
+        this.uploads = uploads;
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        notices.remindReviewers(uploads.require((String) execution.getVariable(MemberImportProcess.UPLOAD_ID)),
+                (String) execution.getVariable(MemberImportProcess.REVIEWER_GROUP));
+    }
+}

@@ -1,0 +1,159 @@
+package cn.tuanwu.upload;
+
+import cn.tuanwu.member.EntryType;
+import cn.tuanwu.member.Education;
+import cn.tuanwu.member.MemberCategory;
+import cn.tuanwu.member.NewMember;
+import cn.tuanwu.member.PoliticalStatus;
+import cn.tuanwu.shared.IdNumber;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The staged rows of uploads, written and read in batches with plain JDBC. */
+@Repository
+class StagedRows {
+
+    private static final TypeReference<List<StagedRow.StagedError>> ERRORS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    StagedRows(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(String uploadId, List<StagedRow> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO upload_row (upload_id, row_number, outcome, errors, warnings, changed_fields, cells, member_id,
+                    id_number, name, gender, birth_date, ethnicity, political_status, education, joined_league, phone,
+                    org_code, category, post, entry_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (s, row) -> {
+            s.setString(1, uploadId);
+            s.setInt(2, row.rowNumber());
+            s.setString(3, row.outcome().name());
+            s.setString(4, row.errors().isEmpty() ? null : write(row.errors()));
+            s.setString(5, row.warnings().isEmpty() ? null : write(row.warnings()));
+            s.setString(6, row.changedFields().isEmpty() ? null : String.join(",", row.changedFields()));
+            s.setString(7, row.cells() == null ? null : write(row.cells()));
+            if (row.memberId() == null) {
+                s.setNull(8, Types.BIGINT);
+            } else {
+                s.setLong(8, row.memberId());
+            }
+            NewMember m = row.member();
+            if (m == null) {
+                for (int i = 9; i <= 21; i++) {
+                    s.setNull(i, i == 12 || i == 16 ? Types.DATE : Types.VARCHAR);
+                }
+                return;
+            }
+            s.setString(9, m.idNumber().value());
+            s.setString(10, m.name());
+            s.setString(11, m.idNumber().gender().name());
+            s.setObject(12, m.idNumber().birthDate());
+            s.setString(13, m.ethnicity());
+            s.setString(14, m.politicalStatus().name());
+            s.setString(15, m.education().name());
+            s.setObject(16, m.joinedLeague().atDay(1));
+            s.setString(17, m.phone());
+            s.setString(18, m.orgCode());
+            s.setString(19, m.category().name());
+            s.setString(20, m.post());
+            s.setString(21, m.entryType().name());
+        });
+    }
+
+    void deleteAll(String uploadId) {
+        jdbc.update("DELETE FROM upload_row WHERE upload_id = ?", uploadId);
+    }
+
+    /** The next rows to apply after {@code afterRow}, in row order. */
+    List<StagedRow> changesAfter(String uploadId, int afterRow, int limit) {
+        return jdbc.query("""
+                SELECT * FROM upload_row
+                WHERE upload_id = ? AND row_number > ? AND outcome IN ('NEW', 'UPDATED', 'REACTIVATED')
+                ORDER BY row_number LIMIT ?""", this::row, uploadId, afterRow, limit);
+    }
+
+    /** Marks a staged change as rejected after all; it keeps its values out of the register. */
+    void rejectAtApply(String uploadId, int rowNumber, StagedRow.StagedError error) {
+        jdbc.update("UPDATE upload_row SET outcome = 'REJECTED', errors = ? WHERE upload_id = ? AND row_number = ?",
+                write(List.of(error)), uploadId, rowNumber);
+    }
+
+    long count(String uploadId, RowOutcome outcome) {
+        return outcome == null
+                ? jdbc.queryForObject("SELECT COUNT(*) FROM upload_row WHERE upload_id = ?", Long.class, uploadId)
+                : jdbc.queryForObject("SELECT COUNT(*) FROM upload_row WHERE upload_id = ? AND outcome = ?", Long.class,
+                        uploadId, outcome.name());
+    }
+
+    List<StagedRow> page(String uploadId, RowOutcome outcome, int page, int size) {
+        String filter = outcome == null ? "" : " AND outcome = '" + outcome.name() + "'";
+        return jdbc.query("SELECT * FROM upload_row WHERE upload_id = ?" + filter
+                + " ORDER BY row_number LIMIT ? OFFSET ?", this::row, uploadId, size, (long) page * size);
+    }
+
+    /** Rows the error report shows (rejected or warned), in row order, streamed. */
+    void forReport(String uploadId, Consumer<StagedRow> consumer) {
+        jdbc.query("SELECT * FROM upload_row WHERE upload_id = ? AND cells IS NOT NULL ORDER BY row_number",
+                rs -> {
+                    consumer.accept(row(rs, 0));
+                }, uploadId);
+        // RowCallbackHandler: rows reach the consumer one at a time, never all in memory.
+    }
+
+    private StagedRow row(ResultSet rs, int index) throws SQLException {
+        NewMember member = null;
+        String idNumber = rs.getString("id_number");
+        if (idNumber != null) {
+            member = new NewMember(IdNumber.trusted(idNumber), rs.getString("name"), rs.getString("ethnicity"),
+                    PoliticalStatus.valueOf(rs.getString("political_status")), Education.valueOf(rs.getString("education")),
+                    YearMonth.from(rs.getObject("joined_league", LocalDate.class)), rs.getString("phone"),
+                    rs.getString("org_code"), MemberCategory.valueOf(rs.getString("category")), rs.getString("post"),
+                    EntryType.valueOf(rs.getString("entry_type")), null);
+        }
+        Long memberId = rs.getObject("member_id") == null ? null : rs.getLong("member_id");
+        String changed = rs.getString("changed_fields");
+        return new StagedRow(rs.getInt("row_number"), RowOutcome.valueOf(rs.getString("outcome")),
+                read(rs.getString("errors"), ERRORS), read(rs.getString("warnings"), ERRORS),
+                changed == null ? List.of() : List.of(changed.split(",")), readNullable(rs.getString("cells")),
+                memberId, member);
+    }
+
+    private List<String> readNullable(String text) {
+        return text == null ? null : read(text, STRINGS);
+    }
+
+    private <T> List<T> read(String text, TypeReference<List<T>> type) {
+        if (text == null) {
+            return new ArrayList<>();
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable staged row", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unwritable staged row", e);
+        }
+    }
+}

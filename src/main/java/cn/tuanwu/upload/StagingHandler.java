@@ -1,0 +1,214 @@
+package cn.tuanwu.upload;
+
+import cn.tuanwu.member.MemberRegister;
+import cn.tuanwu.member.NewMember;
+import cn.tuanwu.member.RegisteredMember;
+import cn.tuanwu.organisation.Organisations;
+import cn.tuanwu.shared.IdNumber;
+import cn.tuanwu.shared.IdNumberCheck;
+import cn.tuanwu.upload.rules.CheckedRow;
+import cn.tuanwu.upload.rules.Column;
+import cn.tuanwu.upload.rules.ColumnMap;
+import cn.tuanwu.upload.rules.HeaderMatcher;
+import cn.tuanwu.upload.rules.MemberFields;
+import cn.tuanwu.upload.rules.OrgDirectory;
+import cn.tuanwu.upload.rules.RowError;
+import cn.tuanwu.upload.rules.RowValidator;
+import cn.tuanwu.upload.sheet.FileFailure;
+import cn.tuanwu.upload.sheet.SheetCell;
+import cn.tuanwu.upload.sheet.SheetRow;
+import cn.tuanwu.upload.sheet.SheetRowHandler;
+import cn.tuanwu.upload.sheet.UploadFileException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Receives the file's rows: finds the header, checks each data row, and every {@code chunkSize}
+ * rows resolves duplicates and the register in one query and stages the chunk in one batch.
+ */
+final class StagingHandler implements SheetRowHandler {
+
+    private static final int HEADER_SEARCH_ROWS = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Pending(CheckedRow checked, String idNumber, List<String> cells) {
+    }
+
+    private final String uploadId;
+    private final Set<String> subtree;
+    private final MemberRegister register;
+    private final StagedRows stagedRows;
+    private final UploadSettings settings;
+    private final RowValidator validator;
+    private final Map<String, Integer> firstRowOfId = new HashMap<>();
+    private final Map<RowOutcome, Integer> counts = new EnumMap<>(RowOutcome.class);
+    private final List<Pending> pending = new ArrayList<>();
+    private ColumnMap columns;
+    private List<String> headers = List.of();
+    private int dataRows;
+    private int warnings;
+
+    StagingHandler(String uploadId, LocalDate today, Set<String> subtree, Organisations organisations,
+            MemberRegister register, StagedRows stagedRows, UploadSettings settings) {
+        this.uploadId = uploadId;
+        this.subtree = subtree;
+        this.register = register;
+        this.stagedRows = stagedRows;
+        this.settings = settings;
+        OrgDirectory directory = code -> subtree.contains(code) ? OrgDirectory.Placement.IN_SCOPE
+                : organisations.find(code).isPresent() ? OrgDirectory.Placement.OUT_OF_SCOPE : OrgDirectory.Placement.UNKNOWN;
+        this.validator = new RowValidator(today, today.getYear(), directory);
+    }
+
+    @Override
+    public void row(SheetRow row) throws UploadFileException {
+        if (columns == null) {
+            findHeader(row);
+            return;
+        }
+        if (++dataRows > settings.maxRows()) {
+            throw new UploadFileException(FileFailure.F_TOO_MANY_ROWS,
+                    "数据行数超过上限 " + settings.maxRows() + " 行：请拆分成几个文件分别上传");
+        }
+        CheckedRow checked = validator.check(row, columns);
+        pending.add(new Pending(checked, idNumberOf(row), texts(row)));
+        if (pending.size() >= settings.chunkSize()) {
+            flush();
+        }
+    }
+
+    private void findHeader(SheetRow row) throws UploadFileException {
+        if (row.rowNumber() > HEADER_SEARCH_ROWS) {
+            throw new UploadFileException(FileFailure.F_MISSING_COLUMNS,
+                    "前 " + HEADER_SEARCH_ROWS + " 行中没有找到「身份证号」列的表头：请使用系统模板，表头放在第一行");
+        }
+        var match = HeaderMatcher.match(row);
+        if (match.isEmpty()) {
+            return;
+        }
+        if (!match.get().missingRequired().isEmpty()) {
+            throw new UploadFileException(FileFailure.F_MISSING_COLUMNS,
+                    HeaderMatcher.missingColumnsMessage(match.get().missingRequired()));
+        }
+        columns = match.get();
+        headers = texts(row);
+        warnings += columns.unknown().size();
+    }
+
+    void finish() throws UploadFileException {
+        if (columns == null) {
+            throw new UploadFileException(FileFailure.F_MISSING_COLUMNS,
+                    "没有找到「身份证号」列的表头：请使用系统模板，表头放在第一行");
+        }
+        flush();
+        if (dataRows == 0) {
+            throw new UploadFileException(FileFailure.F_NO_DATA);
+        }
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<String> lookup = new ArrayList<>();
+        for (Pending row : pending) {
+            if (row.checked().valid()) {
+                lookup.add(row.checked().fields().idNumber().value());
+            }
+        }
+        Map<String, RegisteredMember> existing = register.findByIdNumbers(lookup);
+        List<StagedRow> staged = new ArrayList<>(pending.size());
+        for (Pending row : pending) {
+            staged.add(stage(row, existing));
+        }
+        stagedRows.insert(uploadId, staged);
+        pending.clear();
+    }
+
+    private StagedRow stage(Pending row, Map<String, RegisteredMember> existing) {
+        CheckedRow checked = row.checked();
+        List<StagedRow.StagedError> errors = new ArrayList<>(checked.errors().stream().map(this::staged).toList());
+        List<StagedRow.StagedError> rowWarnings = checked.warnings().stream().map(this::staged).toList();
+        if (row.idNumber() != null) {
+            Integer first = firstRowOfId.putIfAbsent(row.idNumber(), checked.rowNumber());
+            if (first != null) {
+                errors.add(new StagedRow.StagedError("E_DUPLICATE_IN_FILE", Column.ID_NUMBER.header(),
+                        columns.columns().get(Column.ID_NUMBER),
+                        "身份证号与第 " + first + " 行重复：同一人只保留第一次出现的行，请删除重复行"));
+            }
+        }
+        RowOutcome outcome;
+        List<String> changed = List.of();
+        Long memberId = null;
+        NewMember member = null;
+        if (!errors.isEmpty()) {
+            outcome = RowOutcome.REJECTED;
+        } else {
+            MemberFields fields = checked.fields();
+            RegisteredMember current = existing.get(fields.idNumber().value());
+            RegisterRules.Decision decision = RegisterRules.decide(fields, current, subtree);
+            outcome = decision.outcome();
+            changed = decision.changedFields();
+            if (decision.errorCode() != null) {
+                errors.add(new StagedRow.StagedError(decision.errorCode(), null, null, decision.errorMessage()));
+            } else {
+                memberId = current == null ? null : current.id();
+                member = new NewMember(fields.idNumber(), fields.name(), fields.ethnicity(), fields.politicalStatus(),
+                        fields.education(), fields.joinedLeague(), fields.phone(), fields.orgCode(), fields.category(),
+                        fields.post(), fields.entryType(), null);
+            }
+        }
+        counts.merge(outcome, 1, Integer::sum);
+        warnings += rowWarnings.size();
+        boolean reported = outcome == RowOutcome.REJECTED || !rowWarnings.isEmpty();
+        return new StagedRow(checked.rowNumber(), outcome, errors, rowWarnings, changed,
+                reported ? row.cells() : null, memberId, outcome.changesRegister() ? member : null);
+    }
+
+    private StagedRow.StagedError staged(RowError error) {
+        return new StagedRow.StagedError(error.code(), error.column() == null ? null : error.column().header(),
+                error.column() == null ? null : columns.columns().get(error.column()), error.message());
+    }
+
+    /** The row's ID number when it is valid, whatever else is wrong with the row: for duplicates. */
+    private String idNumberOf(SheetRow row) {
+        Integer index = columns.columns().get(Column.ID_NUMBER);
+        SheetCell cell = index == null ? null : row.cell(index);
+        if (cell == null || cell.kind() != SheetCell.Kind.TEXT) {
+            return null;
+        }
+        return IdNumber.check(cell.text(), LocalDate.MAX) instanceof IdNumberCheck.Valid valid
+                ? valid.idNumber().value() : null;
+    }
+
+    private static List<String> texts(SheetRow row) {
+        List<String> texts = new ArrayList<>(row.cells().size());
+        for (SheetCell cell : row.cells()) {
+            texts.add(cell == null ? "" : cell.text());
+        }
+        return texts;
+    }
+
+    Map<RowOutcome, Integer> counts() {
+        return counts;
+    }
+
+    int warnings() {
+        return warnings;
+    }
+
+    String headersJson() {
+        try {
+            return JSON.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

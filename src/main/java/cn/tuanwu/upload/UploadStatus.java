@@ -1,0 +1,6 @@
+package cn.tuanwu.upload;
+
+/** Where an upload is: VALIDATING → AWAITING_REVIEW → APPLYING → APPLIED, or REJECTED, FAILED, NOTHING_TO_APPLY. */
+public enum UploadStatus {
+    VALIDATING, AWAITING_REVIEW, APPLYING, APPLIED, REJECTED, FAILED, NOTHING_TO_APPLY
+}
