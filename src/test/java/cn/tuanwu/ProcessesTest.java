@@ -59,6 +59,47 @@ class ProcessesTest {
         }
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** BPMN and code in step: every delegate expression names a bean, every user task a deployed form. */
+    @Test
+    void everyDelegateIsABeanAndEveryUserTaskHasADeployedForm() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        String camunda = "http://camunda.org/schema/1.0/bpmn";
+        java.util.Set<String> forms = new java.util.HashSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+            for (Path form : files.filter(file -> file.toString().endsWith(".form")).toList()) {
+                forms.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(form.toFile()).path("id").asText());
+            }
+        }
+        for (Path model : models()) {
+            if (!model.toString().endsWith(".bpmn")) {
+                continue;
+            }
+            Element root = factory.newDocumentBuilder().parse(model.toFile()).getDocumentElement();
+            NodeList all = root.getElementsByTagNameNS("*", "*");
+            for (int i = 0; i < all.getLength(); i++) {
+                Element element = (Element) all.item(i);
+                String expression = element.getAttributeNS(camunda, "delegateExpression");
+                if (!expression.isEmpty()) {
+                    String bean = expression.replaceAll("^\\$\\{(.+)}$", "$1");
+                    assertThat(context.containsBean(bean)).as(model + ": bean " + bean).isTrue();
+                }
+                if (element.getLocalName().equals("userTask")) {
+                    String formRef = element.getAttributeNS(camunda, "formRef");
+                    assertThat(formRef).as(model + ": form of " + element.getAttribute("id")).isNotBlank();
+                    assertThat(forms).as("form " + formRef + " in processes/").contains(formRef);
+                    assertThat(element.getAttributeNS(camunda, "formRefBinding")).isEqualTo("deployment");
+                }
+            }
+        }
+        assertThat(repositoryService.createDeploymentQuery().list().stream()
+                .flatMap(deployment -> repositoryService.getDeploymentResourceNames(deployment.getId()).stream())
+                .anyMatch(name -> name.endsWith("review-upload.form"))).as("forms are deployed").isTrue();
+    }
+
     @ParameterizedTest(name = "{0}: {1} – {2}")
     @CsvSource({
             "DISTRICT, 09-01, 09-30",
