@@ -62,6 +62,8 @@ class MemberImportProcessTest {
     MemberRegister register;
     @Autowired
     Notifications notifications;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Api api;
     TestFixtures.Tree tree;
@@ -86,6 +88,7 @@ class MemberImportProcessTest {
     @Test
     void approvedUploadIsAppliedAndTheSubmitterTold() {
         String existing = fixtures.member(tree.branchA());
+        register.register(cn.tuanwu.shared.IdNumber.trusted(existing), UPLOADED_AT.minusSeconds(86_400));
         String newOne = IdNumbers.next(LocalDate.of(2001, 3, 4));
         ProcessInstance instance = upload(List.of(
                 Workbooks.member("张三", newOne, tree.branchA(), "13812345678"),
@@ -98,6 +101,10 @@ class MemberImportProcessTest {
         assertThat(task(instance)).hasName("审核导入：" + tree.streetA() + " members.xlsx");
         assertThat(api.get("/api/imports/" + instance.getBusinessKey(), uploader).json().path("status").asText())
                 .isEqualTo("AWAITING_REVIEW");
+
+        com.fasterxml.jackson.databind.JsonNode updated = api.get("/api/imports/" + instance.getBusinessKey()
+                + "/rows?outcome=UPDATED", uploader).json().path("content").get(0);
+        assertThat(updated.path("changedFields").toString()).contains("政治面貌", "学历", "手机号码");
 
         Api.Response decided = api.post("/api/imports/" + instance.getBusinessKey() + "/decision",
                 "{\"approved\": true, \"comment\": \"同意\"}", reviewer);
@@ -115,6 +122,8 @@ class MemberImportProcessTest {
         assertThat(members.get(newOne).orgCode()).isEqualTo(tree.branchA());
         assertThat(members.get(existing).phone()).isEqualTo("13912345678");
         assertThat(members.get(existing).name()).as("never changed by an upload").isEqualTo("测试成员");
+        assertThat(jdbc.queryForObject("SELECT registered FROM member WHERE id_number = ?", Boolean.class, existing))
+                .as("an adjustment never changes the registration").isTrue();
         assertThat(api.get("/api/imports/" + instance.getBusinessKey(), uploader).json().path("status").asText())
                 .isEqualTo("APPLIED");
         assertThat(notifications.countByDedupKeyPrefix("upload:" + instance.getBusinessKey() + ":APPLIED")).isEqualTo(1);
@@ -238,6 +247,32 @@ class MemberImportProcessTest {
         execute(job());
         assertThat(second).variables().containsEntry("countUnchanged", 2).containsEntry("countNew", 0)
                 .containsEntry("parseResult", "NOTHING_TO_APPLY");
+    }
+
+    @Test
+    void aTransferredOutMemberUploadedAgainIsReactivatedInTheNewOrganisation() {
+        String gone = fixtures.member(tree.districtB());
+        jdbc.update("UPDATE member SET status = 'TRANSFERRED_OUT', transfer_reason = 'LEFT_ORG', transferred_out_at = ? "
+                + "WHERE id_number = ?", java.sql.Timestamp.from(UPLOADED_AT), gone);
+        ProcessInstance instance = upload(List.of(Workbooks.member("测试成员", gone, tree.branchA(), "13812345678")));
+        execute(job());
+        assertThat(instance).variables().containsEntry("countReactivated", 1);
+        api.post("/api/imports/" + instance.getBusinessKey() + "/decision", "{\"approved\": true}", reviewer);
+        execute(job());
+        RegisteredMember member = register.findByIdNumbers(List.of(gone)).get(gone);
+        assertThat(member.status()).isEqualTo(cn.tuanwu.member.MemberStatus.ACTIVE);
+        assertThat(member.orgCode()).isEqualTo(tree.branchA());
+        assertThat(jdbc.queryForObject("SELECT transfer_reason FROM member WHERE id_number = ?", String.class, gone)).isNull();
+    }
+
+    @Test
+    void anUploadOutsideTheOrganisationsWindowIsLate() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-10T02:00:00Z")));
+        ProcessInstance instance = upload(List.of(
+                Workbooks.member("冯十", IdNumbers.next(LocalDate.of(2001, 7, 8)), tree.branchA(), "13812345678")));
+        execute(job());
+        assertThat(instance).isWaitingAt("reviewUpload").variables().containsEntry("late", true);
+        assertThat(api.get("/api/imports/" + instance.getBusinessKey(), uploader).json().path("late").asBoolean()).isTrue();
     }
 
     private ProcessInstance upload(List<List<Object>> rows) {
