@@ -38,6 +38,12 @@ class SystemGroups implements ApplicationRunner {
         accounts.ensureGroup(Groups.CITY_SUPERVISORS, "团市委督查", Accounts.GROUP_TYPE_ORGANISATION);
         accounts.ensureGroup(Groups.REGISTRATION_FEED, "网上大报到数据接口", Accounts.GROUP_TYPE_SYSTEM);
 
+        // Administrators administer the engine, as Camunda's own first-user setup grants them: without this the
+        // first administrator could not create a user or a membership in Admin or /engine-rest.
+        for (Resources resource : Resources.values()) {
+            accounts.grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
+
         // City supervisors watch every process in Cockpit and work their tasks in Tasklist.
         String supervisors = Groups.CITY_SUPERVISORS;
         accounts.grantApplication(supervisors, "cockpit");

@@ -69,6 +69,22 @@ class ApiSecurityTest {
     }
 
     @Test
+    void administratorsManageUsersAndMembershipsThroughTheEngineRestApi() {
+        Api.Login admin = fixtures.user(Groups.CAMUNDA_ADMIN);
+        String userId = TestFixtures.unique("made-by-admin-").toLowerCase(java.util.Locale.ROOT);
+        Api.Response created = api.post("/engine-rest/user/create", """
+                {"profile": {"id": "%s", "firstName": "测", "lastName": "试"}, "credentials": {"password": "Pw-Made-2026!x"}}"""
+                .formatted(userId), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(204);
+        Api.Response member = api.put("/engine-rest/group/" + Groups.CITY_SUPERVISORS + "/members/" + userId, "", admin);
+        assertThat(member.status()).as(member.body()).isEqualTo(204);
+        Api.Response bySupervisor = api.post("/engine-rest/user/create", """
+                {"profile": {"id": "x%s"}, "credentials": {"password": "Pw-Made-2026!x"}}""".formatted(userId),
+                fixtures.supervisor());
+        assertThat(bySupervisor.status()).as("supervisors are no administrators").isEqualTo(403);
+    }
+
+    @Test
     void groupsComeFromTheIdentityStore() {
         assertThat(Groups.orgRoleOf("org-HP-admins")).contains(new Groups.OrgRole("HP", Groups.OrgRole.Role.ADMIN));
         assertThat(Groups.orgRoleOf("org-HP-01-reviewers")).contains(new Groups.OrgRole("HP-01", Groups.OrgRole.Role.REVIEWER));

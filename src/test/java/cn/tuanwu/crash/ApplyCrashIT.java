@@ -1,0 +1,520 @@
+package cn.tuanwu.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import cn.tuanwu.support.Api;
+import cn.tuanwu.support.IdNumbers;
+import cn.tuanwu.support.TestProfiles;
+import cn.tuanwu.support.Workbooks;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The apply job killed mid-way, for real: the packaged jar runs in its own JVM, is SIGKILLed while it
+ * applies an approved upload, and a second JVM on the same database finishes the job. The register
+ * must then hold exactly the staged rows, none lost and none twice.
+ *
+ * <p>Runs with Failsafe after {@code package} (it needs {@code target/tuanwu.jar}). On H2 the
+ * database is a file in a fresh directory (an in-memory one would die with the JVM); with
+ * {@code -Dtuanwu.test.db=postgres} it is a scratch database created next to {@code DB_URL}'s and
+ * dropped after, because the build's own database already holds the other tests' administrator and
+ * their unexecuted jobs, which a node with a running job executor would pick up.
+ */
+class ApplyCrashIT {
+
+    private static final String ADMIN_PASSWORD = "Crash-Test-2026!";
+    private static final Api.Login ADMIN = new Api.Login("admin", ADMIN_PASSWORD);
+    private static final Api.Login UPLOADER = new Api.Login("crash-uploader", "Upl0ad-Secret-2026!");
+    private static final Api.Login REVIEWER = new Api.Login("crash-reviewer", "Rev1ew-Secret-2026!");
+
+    /** Members the first, small upload puts in the register; the big upload changes their phones. */
+    private static final int EXISTING = 100;
+    /**
+     * New members of the big upload. With the updates and 100 rows a chunk the apply is 101 transactions,
+     * long enough to be caught in the middle, while staging the file stays short.
+     */
+    private static final int NEW_ROWS = 10_000;
+    private static final int CHUNK_SIZE = 100;
+    /**
+     * How long a job stays locked to the node that took it. A killed node never unlocks its job, so
+     * this is how long the restarted node waits before it resumes; production keeps the engine's
+     * default of 5 minutes, which must stay above the longest apply.
+     */
+    private static final Duration LOCK_TIME = Duration.ofSeconds(15);
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Pattern APPLIED_IN = Pattern.compile("Upload (\\S+) applied in (\\d+) chunks");
+
+    private final Path logs = Path.of("target", "crash-it");
+    private Database database;
+    private final List<Node> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void database() throws Exception {
+        Files.createDirectories(logs);
+        database = TestProfiles.onPostgres() ? Database.postgresScratch() : Database.h2File();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (Node node : nodes) {
+            node.stop();
+        }
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    @Test
+    void aKilledApplyResumesOnRestartAndAppliesEveryStagedRowExactlyOnce() throws Exception {
+        long testStarted = System.nanoTime();
+        Node first = start("node-1");
+        Api api = first.api();
+
+        String city = api.get("/api/orgs", ADMIN).json().path(0).path("code").asText();
+        String district = "CRASH" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT);
+        String street = district + "01";
+        Api.Response orgs = api.post("/api/orgs", """
+                [{"code": "%s", "name": "崩溃测试区团委", "parentCode": "%s", "category": "DISTRICT"},
+                 {"code": "%s", "name": "崩溃测试街道团工委", "parentCode": "%s"}]"""
+                .formatted(district, city, street, district), ADMIN);
+        assertThat(orgs.status()).as(orgs.body()).isEqualTo(201);
+        createUser(api, UPLOADER, "org-" + street + "-admins");
+        createUser(api, REVIEWER, "org-" + district + "-reviewers");
+
+        // The members the big upload will update, put in the register the way users do it.
+        LocalDate today = LocalDate.now(SHANGHAI);
+        List<List<Object>> seedRows = new ArrayList<>();
+        List<List<Object>> bigRows = new ArrayList<>();
+        for (int i = 0; i < EXISTING; i++) {
+            String idNumber = idNumber(today, i);
+            seedRows.add(row(idNumber, today, i, "138", street));
+            bigRows.add(row(idNumber, today, i, "199", street));
+        }
+        String seed = uploadAndApprove(api, Workbooks.xlsx(Workbooks.HEADERS, seedRows), "seed.xlsx");
+        awaitStatus(api, seed, "APPLIED", Duration.ofSeconds(60));
+        assertThat(activeMembers(api, street)).isEqualTo(EXISTING);
+
+        // The big upload: new members with an update every hundred rows, so that both kinds straddle the kill.
+        List<List<Object>> rows = new ArrayList<>(NEW_ROWS + EXISTING);
+        int updates = 0;
+        for (int i = 0; i < NEW_ROWS; i++) {
+            if (i % (NEW_ROWS / EXISTING) == 0 && updates < EXISTING) {
+                rows.add(bigRows.get(updates++));
+            }
+            rows.add(row(idNumber(today, EXISTING + i), today, EXISTING + i, "137", street));
+        }
+        long staging = System.nanoTime();
+        String big = uploadAndApproveLater(api, Workbooks.xlsx(Workbooks.HEADERS, rows), "big.xlsx");
+        JsonNode staged = awaitStatus(api, big, "AWAITING_REVIEW", Duration.ofSeconds(120));
+        long stagedIn = millisSince(staging);
+        JsonNode stagedCounts = staged.path("counts");
+        assertThat(stagedCounts.path("NEW").asInt()).as(staged.toString()).isEqualTo(NEW_ROWS);
+        assertThat(stagedCounts.path("UPDATED").asInt()).as(staged.toString()).isEqualTo(EXISTING);
+        assertThat(stagedCounts.path("REJECTED").asInt()).as(staged.toString()).isZero();
+        int lastRow = lastStagedRow(api, big);
+
+        Api.Response approved = api.post("/api/imports/" + big + "/decision", "{\"approved\": true, \"comment\": \"同意\"}",
+                REVIEWER);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        long applying = System.nanoTime();
+
+        // Kill once a third is committed: on H2 the last second of commits is not on disk yet (see the README).
+        JsonNode beforeKill = poll(api, big, Duration.ofSeconds(60),
+                upload -> upload.path("appliedThroughRow").asInt() >= lastRow / 3
+                        || !"APPLYING".equals(upload.path("status").asText()));
+        first.kill();
+        long killedAfter = millisSince(applying);
+        int appliedAtKill = beforeKill.path("appliedThroughRow").asInt();
+        assertThat(beforeKill.path("status").asText())
+                .as("the apply finished before the kill: make it slower (more rows, smaller chunks)").isEqualTo("APPLYING");
+        assertThat(appliedAtKill).as("applied through row at the kill").isStrictlyBetween(0, lastRow);
+        assertThat(first.log()).as("node 1 never finished the apply").doesNotContain("Upload " + big + " applied");
+
+        long restarting = System.nanoTime();
+        Node second = start("node-2");
+        long healthyIn = millisSince(restarting);
+        api = second.api();
+        JsonNode after = awaitStatus(api, big, "APPLIED", LOCK_TIME.plusSeconds(90));
+        long resumedIn = millisSince(restarting);
+
+        assertThat(after.path("counts")).as("counts are the staged ones").isEqualTo(stagedCounts);
+        assertThat(after.path("appliedThroughRow").asInt()).isEqualTo(lastRow);
+        assertThat(activeMembers(api, street)).as("active members of " + street).isEqualTo(EXISTING + NEW_ROWS);
+        Matcher chunks = APPLIED_IN.matcher(second.log());
+        int chunksAfterRestart = -1;
+        while (chunks.find()) {
+            if (chunks.group(1).equals(big)) {
+                chunksAfterRestart = Integer.parseInt(chunks.group(2));
+            }
+        }
+        int chunksInAll = (lastRow - 1 + CHUNK_SIZE - 1) / CHUNK_SIZE;
+        int chunksSeenAtKill = (appliedAtKill - 1) / CHUNK_SIZE;
+        assertThat(chunksAfterRestart).as("node 2 applied the rest, so the kill landed mid-apply").isBetween(1, chunksInAll);
+        if (TestProfiles.onPostgres()) {
+            // A commit is on disk when it returns: node 2 must resume where node 1 was, not start again.
+            assertThat(chunksAfterRestart).as("chunks node 2 applied").isLessThanOrEqualTo(chunksInAll - chunksSeenAtKill);
+        }
+        String instance = after.path("processInstanceId").asText();
+        JsonNode history = api.get("/engine-rest/history/process-instance/" + instance, ADMIN).json();
+        assertThat(history.path("state").asText()).as(history.toString()).isEqualTo("COMPLETED");
+        JsonNode incidents = api.get("/engine-rest/history/incident?processInstanceId=" + instance, ADMIN).json();
+        assertThat(incidents).as("incidents").isEmpty();
+
+        second.stop();
+        try (Connection db = database.connect()) {
+            assertThat(single(db, "SELECT COUNT(*) - COUNT(DISTINCT id_number) FROM member")).as("ID numbers twice").isZero();
+            assertThat(single(db, "SELECT COUNT(*) FROM member WHERE org_code = ? AND status = 'ACTIVE'", street))
+                    .isEqualTo(EXISTING + NEW_ROWS);
+            assertThat(single(db, "SELECT COUNT(*) FROM upload_row WHERE upload_id = ? AND outcome = 'NEW'", big))
+                    .isEqualTo(NEW_ROWS);
+            assertThat(single(db, """
+                    SELECT COUNT(*) FROM upload_row r JOIN member m ON m.id_number = r.id_number
+                    WHERE r.upload_id = ? AND r.outcome IN ('NEW', 'UPDATED') AND m.org_code = r.org_code
+                      AND m.phone = r.phone AND m.status = 'ACTIVE'""", big))
+                    .as("every staged change is in the register as staged").isEqualTo(NEW_ROWS + EXISTING);
+            assertThat(single(db, "SELECT COUNT(*) FROM member WHERE org_code = ? AND phone LIKE '199%'", street))
+                    .as("updated phones").isEqualTo(EXISTING);
+        }
+        System.out.printf(Locale.ROOT, "ApplyCrashIT on %s: %d rows staged in %d ms; killed %d ms after approval at "
+                        + "row %d of %d (%d of %d chunks); node 2 healthy after %d ms, upload APPLIED %d ms after the restart "
+                        + "began, node 2 applied %d chunks; whole test %d ms%n", database.kind(), rows.size(), stagedIn,
+                killedAfter, appliedAtKill, lastRow, chunksSeenAtKill, chunksInAll, healthyIn, resumedIn,
+                chunksAfterRestart, millisSince(testStarted));
+    }
+
+    private Node start(String name) throws Exception {
+        Node node = Node.start(name, logs.resolve(name + ".log"), database);
+        nodes.add(node);
+        node.awaitHealthy(Duration.ofSeconds(120));
+        // Health is UP as soon as Tomcat listens; the first administrator is made by a runner just after.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (node.api().get("/api/orgs", ADMIN).status() != 200) {
+            if (System.nanoTime() > deadline) {
+                fail("%s: the administrator cannot log in", name);
+            }
+            sleep(250);
+        }
+        return node;
+    }
+
+    private static void createUser(Api api, Api.Login login, String group) {
+        Api.Response created = api.post("/engine-rest/user/create", """
+                {"profile": {"id": "%s", "firstName": "测", "lastName": "试", "email": "%s@example.org"},
+                 "credentials": {"password": "%s"}}""".formatted(login.userId(), login.userId(), login.password()), ADMIN);
+        assertThat(created.status()).as(created.body()).isEqualTo(204);
+        Api.Response member = api.put("/engine-rest/group/" + group + "/members/" + login.userId(), "", ADMIN);
+        assertThat(member.status()).as(member.body()).isEqualTo(204);
+    }
+
+    private static String uploadAndApprove(Api api, byte[] xlsx, String fileName) {
+        String id = uploadAndApproveLater(api, xlsx, fileName);
+        awaitStatus(api, id, "AWAITING_REVIEW", Duration.ofSeconds(60));
+        Api.Response approved = api.post("/api/imports/" + id + "/decision", "{\"approved\": true}", REVIEWER);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return id;
+    }
+
+    private static String uploadAndApproveLater(Api api, byte[] xlsx, String fileName) {
+        Api.Response accepted = api.upload("/api/imports?orgCode=" + streetOf(api), fileName, xlsx, UPLOADER);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        return accepted.json().path("id").asText();
+    }
+
+    /** The uploader administers exactly one organisation, the street committee. */
+    private static String streetOf(Api api) {
+        return api.get("/api/orgs", UPLOADER).json().path(0).path("code").asText();
+    }
+
+    private static int lastStagedRow(Api api, String upload) {
+        JsonNode page = api.get("/api/imports/" + upload + "/rows?size=1", UPLOADER).json();
+        long total = page.path("totalElements").asLong();
+        JsonNode last = api.get("/api/imports/" + upload + "/rows?size=1&page=" + (total - 1), UPLOADER).json();
+        return last.path("content").path(0).path("row").asInt();
+    }
+
+    private static long activeMembers(Api api, String orgCode) {
+        Api.Response page = api.get("/api/members?orgCode=" + orgCode + "&status=ACTIVE&size=1", ADMIN);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return page.json().path("totalElements").asLong();
+    }
+
+    private static JsonNode awaitStatus(Api api, String upload, String status, Duration timeout) {
+        JsonNode last = poll(api, upload, timeout, json -> status.equals(json.path("status").asText())
+                || List.of("FAILED", "REJECTED", "NOTHING_TO_APPLY").contains(json.path("status").asText()));
+        assertThat(last.path("status").asText()).as(last.toString()).isEqualTo(status);
+        return last;
+    }
+
+    private static JsonNode poll(Api api, String upload, Duration timeout, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Api.Response response = api.get("/api/imports/" + upload, UPLOADER);
+            if (response.status() == 200) {
+                last = response.json();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            sleep(20);
+        }
+        return fail("upload %s not done after %s: %s", upload, timeout, last);
+    }
+
+    /** Unique and valid: sixteen to twenty-four years old today, so never under or over age. */
+    private static String idNumber(LocalDate today, int i) {
+        LocalDate birthDate = today.minusYears(24).plusDays(i % 2900);
+        return IdNumbers.of("310101", birthDate, i / 2900);
+    }
+
+    private static List<Object> row(String idNumber, LocalDate today, int i, String phonePrefix, String orgCode) {
+        LocalDate birthDate = LocalDate.parse(idNumber.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        // The month of the 14th birthday, the earliest the data standard allows.
+        String joined = YearMonth.from(birthDate.plusYears(14)).toString();
+        String phone = phonePrefix + String.format(Locale.ROOT, "%08d", i);
+        String name = "测试" + GIVEN.charAt(i % GIVEN.length()) + GIVEN.charAt(i / GIVEN.length() % GIVEN.length());
+        return List.of(name, idNumber, "", "汉族", "共青团员", "本科", joined, phone, orgCode, "团员", "", "补录");
+    }
+
+    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂";
+
+    private static long single(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where both JVMs keep their data, and how the test reads it once they are gone. */
+    interface Database {
+
+        String kind();
+
+        /** Arguments and environment that point the application at this database. */
+        List<String> arguments();
+
+        Connection connect() throws SQLException;
+
+        void drop() throws Exception;
+
+        static Database h2File() throws IOException {
+            Path dir = Files.createTempDirectory("tuanwu-crash-");
+            // As the default datasource, only in a fresh directory.
+            String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+            return new Database() {
+                public String kind() {
+                    return "H2 (" + dir + ")";
+                }
+
+                public List<String> arguments() {
+                    return List.of("--spring.datasource.url=" + url);
+                }
+
+                public Connection connect() throws SQLException {
+                    return DriverManager.getConnection(url, "sa", "");
+                }
+
+                public void drop() throws IOException {
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                }
+            };
+        }
+
+        static Database postgresScratch() throws SQLException {
+            String base = require("DB_URL");
+            String user = System.getenv().getOrDefault("DB_USER", "");
+            String password = System.getenv().getOrDefault("DB_PASSWORD", "");
+            Matcher m = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]+)(\\?.*)?").matcher(base);
+            if (!m.matches()) {
+                throw new IllegalStateException("DB_URL is not a jdbc:postgresql URL: " + base);
+            }
+            String name = (m.group(2) + "_crash_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+            String url = m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
+            try (Connection admin = DriverManager.getConnection(base, user, password); Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+            return new Database() {
+                public String kind() {
+                    return "PostgreSQL (" + name + ")";
+                }
+
+                public List<String> arguments() {
+                    return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
+                }
+
+                public Connection connect() throws SQLException {
+                    return DriverManager.getConnection(url, user, password);
+                }
+
+                public void drop() throws SQLException {
+                    try (Connection admin = DriverManager.getConnection(base, user, password);
+                            Statement statement = admin.createStatement()) {
+                        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    }
+                }
+            };
+        }
+
+        private static String require(String variable) {
+            String value = System.getenv(variable);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException("-Dtuanwu.test.db=postgres needs " + variable);
+            }
+            return value;
+        }
+    }
+
+    /** One JVM running the packaged application. */
+    static final class Node {
+
+        private final String name;
+        private final Process process;
+        private final Path log;
+        private final int port;
+
+        private Node(String name, Process process, Path log, int port) {
+            this.name = name;
+            this.process = process;
+            this.log = log;
+            this.port = port;
+        }
+
+        static Node start(String name, Path log, Database database) throws IOException {
+            Path jar = Path.of(System.getProperty("tuanwu.test.jar", "target/tuanwu.jar"));
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: run the IT with ./mvnw verify (it needs package)");
+            }
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // Start-up is most of the test's time: the C1 compiler alone starts the application about
+                    // twice as fast on a small machine, and the apply is no less real for it.
+                    "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(),
+                    "--server.port=" + port,
+                    "--tuanwu.upload.chunk-size=" + CHUNK_SIZE,
+                    "--camunda.bpm.job-execution.enabled=true",
+                    "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()));
+            command.addAll(database.arguments());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().put("TUANWU_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // The database comes from the arguments only; a SPRING_PROFILES_ACTIVE of the caller must not add the demo.
+            builder.environment().remove("SPRING_PROFILES_ACTIVE");
+            return new Node(name, builder.start(), log, port);
+        }
+
+        Api api() {
+            return new Api(port);
+        }
+
+        void awaitHealthy(Duration timeout) {
+            Api api = api();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    fail("%s exited with %d before it was healthy; its log ends:%n%s", name, process.exitValue(), tail());
+                }
+                try {
+                    Api.Response health = api.get("/actuator/health", null);
+                    if (health.status() == 200 && "UP".equals(health.json().path("status").asText())) {
+                        return;
+                    }
+                } catch (IllegalStateException notListeningYet) {
+                    // Connection refused until Tomcat is up.
+                }
+                sleep(250);
+            }
+            fail("%s not healthy after %s; its log ends:%n%s", name, timeout, tail());
+        }
+
+        /** SIGKILL on Linux: no shutdown hook, no rollback, the job stays locked to this node. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(name + " died").isTrue();
+            assertThat(process.isAlive()).isFalse();
+        }
+
+        /** A clean stop (SIGTERM), forced only when it hangs. */
+        void stop() throws InterruptedException {
+            if (!process.isAlive()) {
+                return;
+            }
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        String log() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private String tail() {
+            List<String> lines = log().lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
