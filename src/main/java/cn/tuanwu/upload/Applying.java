@@ -47,7 +47,9 @@ class Applying {
     /** Applies what is left and marks the upload applied; safe to call again after any failure. */
     void apply(String uploadId) {
         int chunks = 0;
-        while (Boolean.TRUE.equals(chunkTransaction.execute(status -> applyNextChunk(uploadId)))) {
+        // Staged rows never change number, so the last one is known before the first chunk.
+        int lastRow = stagedRows.lastRow(uploadId);
+        while (Boolean.TRUE.equals(chunkTransaction.execute(status -> applyNextChunk(uploadId, lastRow)))) {
             chunks++;
         }
         chunkTransaction.executeWithoutResult(status -> {
@@ -60,15 +62,14 @@ class Applying {
         log.info("Upload {} applied in {} chunks", uploadId, chunks);
     }
 
-    private boolean applyNextChunk(String uploadId) {
+    /** One window of {@code chunkSize} row numbers: at most that many rows, whatever their outcomes. */
+    private boolean applyNextChunk(String uploadId, int lastRow) {
         Upload upload = repository.findById(uploadId).orElseThrow();
-        if (upload.status() != UploadStatus.APPLYING) {
+        if (upload.status() != UploadStatus.APPLYING || upload.appliedThroughRow() >= lastRow) {
             return false;
         }
-        List<StagedRow> rows = stagedRows.changesAfter(uploadId, upload.appliedThroughRow(), chunkSize);
-        if (rows.isEmpty()) {
-            return false;
-        }
+        int throughRow = (int) Math.min((long) upload.appliedThroughRow() + chunkSize, lastRow);
+        List<StagedRow> rows = stagedRows.changesBetween(uploadId, upload.appliedThroughRow(), throughRow);
         Set<String> takenSinceStaging = register.findByIdNumbers(rows.stream()
                 .filter(row -> row.outcome() == RowOutcome.NEW)
                 .map(row -> row.member().idNumber().value()).toList()).keySet();
@@ -89,7 +90,7 @@ class Applying {
             });
         }
         register.apply(changes);
-        upload.progressed(rows.get(rows.size() - 1).rowNumber());
+        upload.progressed(throughRow);
         repository.save(upload);
         return true;
     }
