@@ -3,6 +3,7 @@ package cn.tuanwu.upload;
 import cn.tuanwu.audit.Audit;
 import cn.tuanwu.member.MemberChange;
 import cn.tuanwu.member.MemberRegister;
+import cn.tuanwu.shared.Dialect;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +30,18 @@ class Applying {
     private final MemberRegister register;
     private final Audit audit;
     private final Clock clock;
+    private final Dialect dialect;
     private final TransactionTemplate chunkTransaction;
     private final int chunkSize;
 
     Applying(UploadRepository repository, StagedRows stagedRows, MemberRegister register, Audit audit, Clock clock,
-            PlatformTransactionManager transactionManager, UploadSettings settings) {
+            PlatformTransactionManager transactionManager, UploadSettings settings, Dialect dialect) {
         this.repository = repository;
         this.stagedRows = stagedRows;
         this.register = register;
         this.audit = audit;
         this.clock = clock;
+        this.dialect = dialect;
         this.chunkTransaction = new TransactionTemplate(transactionManager);
         this.chunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chunkSize = settings.chunkSize();
@@ -59,6 +62,9 @@ class Applying {
                 audit.record("system", "APPLY_UPLOAD", "upload", uploadId, upload.orgCode(), counts(upload));
             }
         });
+        if (lastRow >= Staging.BULK) {
+            dialect.analyze("member");
+        }
         log.info("Upload {} applied in {} chunks", uploadId, chunks);
     }
 

@@ -3,6 +3,7 @@ package cn.tuanwu.upload;
 import cn.tuanwu.member.MemberRegister;
 import cn.tuanwu.organisation.OrganisationInfo;
 import cn.tuanwu.organisation.Organisations;
+import cn.tuanwu.shared.Dialect;
 import cn.tuanwu.supervision.SubmissionWindows;
 import cn.tuanwu.upload.sheet.FileFailure;
 import cn.tuanwu.upload.sheet.ReadLimits;
@@ -28,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 class Staging {
 
     private static final Logger log = LoggerFactory.getLogger(Staging.class);
+    /** From this many rows on, the planner is told how big the tables have grown. */
+    static final int BULK = 10_000;
 
     private final UploadRepository repository;
     private final UploadFiles files;
@@ -36,10 +39,12 @@ class Staging {
     private final Organisations organisations;
     private final SubmissionWindows windows;
     private final UploadSettings settings;
+    private final Dialect dialect;
     private final Clock clock;
 
     Staging(UploadRepository repository, UploadFiles files, StagedRows stagedRows, MemberRegister register,
-            Organisations organisations, SubmissionWindows windows, UploadSettings settings, Clock clock) {
+            Organisations organisations, SubmissionWindows windows, UploadSettings settings, Dialect dialect,
+            Clock clock) {
         this.repository = repository;
         this.files = files;
         this.stagedRows = stagedRows;
@@ -47,6 +52,7 @@ class Staging {
         this.organisations = organisations;
         this.windows = windows;
         this.settings = settings;
+        this.dialect = dialect;
         this.clock = clock;
     }
 
@@ -68,6 +74,9 @@ class Staging {
                     .read(file, upload.fileName(), handler);
             handler.finish();
             upload.staged(handler.counts(), handler.warnings(), isLate(organisation, today), handler.headersJson());
+            if (handler.counts().values().stream().mapToInt(Integer::intValue).sum() >= BULK) {
+                dialect.analyze("upload_row");
+            }
         } catch (UploadFileException e) {
             stagedRows.deleteAll(uploadId);
             upload.failed(e.failure().name(), e.getMessage());
