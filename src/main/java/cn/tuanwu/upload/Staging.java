@@ -5,7 +5,6 @@ import cn.tuanwu.organisation.OrganisationInfo;
 import cn.tuanwu.organisation.Organisations;
 import cn.tuanwu.shared.Dialect;
 import cn.tuanwu.supervision.SubmissionWindows;
-import cn.tuanwu.upload.sheet.FileFailure;
 import cn.tuanwu.upload.sheet.ReadLimits;
 import cn.tuanwu.upload.sheet.SheetReader;
 import cn.tuanwu.upload.sheet.UploadFileException;
@@ -104,9 +103,5 @@ class Staging {
         } catch (IOException e) {
             log.warn("Could not delete temporary upload copy: {}", e.getClass().getSimpleName());
         }
-    }
-
-    static UploadFileException failure(FileFailure failure, String message) {
-        return new UploadFileException(failure, message);
     }
 }
