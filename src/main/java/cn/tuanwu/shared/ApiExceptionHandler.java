@@ -47,7 +47,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 || e instanceof org.springframework.security.access.AccessDeniedException) {
             throw e;
         }
-        log.error("Unexpected error answered with 500", e);
+        if (SafeFailures.fromDatabase(e)) {
+            // Database messages can quote row values: class and SQLState only.
+            log.error("Unexpected error answered with 500: {}", SafeFailures.describe("request", e));
+        } else {
+            log.error("Unexpected error answered with 500", e);
+        }
         return ResponseEntity.internalServerError()
                 .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "服务器内部错误，请稍后重试"));
     }

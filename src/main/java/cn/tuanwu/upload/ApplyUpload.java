@@ -1,12 +1,12 @@
 package cn.tuanwu.upload;
 
+import cn.tuanwu.shared.SafeDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** {@code applyUpload}: writes the approved rows into the register, in crash-safe chunks. */
 @Component("applyUpload")
-class ApplyUpload implements JavaDelegate {
+class ApplyUpload extends SafeDelegate {
 
     private final Applying applying;
     private final Uploads uploads;
@@ -17,7 +17,7 @@ class ApplyUpload implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         String uploadId = (String) execution.getVariable(MemberImportProcess.UPLOAD_ID);
         applying.apply(uploadId);
         ProcessVariables.writeCounts(execution, uploads.require(uploadId));

@@ -1,12 +1,12 @@
 package cn.tuanwu.upload;
 
+import cn.tuanwu.shared.SafeDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** {@code escalateReview}: after P7D the level above may review too, and is told so. */
 @Component("escalateReview")
-class EscalateReview implements JavaDelegate {
+class EscalateReview extends SafeDelegate {
 
     private final Uploads uploads;
     private final UploadNotices notices;
@@ -19,7 +19,7 @@ class EscalateReview implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         String group = (String) execution.getVariable(MemberImportProcess.ESCALATION_GROUP);
         process.addCandidateGroup(execution.getProcessInstanceId(), group);
         notices.escalate(uploads.require((String) execution.getVariable(MemberImportProcess.UPLOAD_ID)), group);

@@ -1,12 +1,12 @@
 package cn.tuanwu.upload;
 
+import cn.tuanwu.shared.SafeDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** {@code notifySubmitter}: tells the uploader how it ended (applied, rejected, failed, nothing to apply). */
 @Component("notifySubmitter")
-class NotifySubmitter implements JavaDelegate {
+class NotifySubmitter extends SafeDelegate {
 
     private final Uploads uploads;
     private final UploadNotices notices;
@@ -17,7 +17,7 @@ class NotifySubmitter implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         notices.notifySubmitter(uploads.require((String) execution.getVariable(MemberImportProcess.UPLOAD_ID)));
     }
 }

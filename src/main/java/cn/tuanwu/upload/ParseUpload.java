@@ -2,13 +2,13 @@ package cn.tuanwu.upload;
 
 import cn.tuanwu.organisation.OrganisationInfo;
 import cn.tuanwu.organisation.Organisations;
+import cn.tuanwu.shared.SafeDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** {@code parseUpload}: checks and stages the file, then tells the gateway where to go and whom to ask. */
 @Component("parseUpload")
-class ParseUpload implements JavaDelegate {
+class ParseUpload extends SafeDelegate {
 
     private final Staging staging;
     private final Organisations organisations;
@@ -21,7 +21,7 @@ class ParseUpload implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         Upload upload = staging.stage((String) execution.getVariable(MemberImportProcess.UPLOAD_ID));
         ProcessVariables.writeCounts(execution, upload);
         execution.setVariable(MemberImportProcess.PARSE_RESULT, switch (upload.status()) {

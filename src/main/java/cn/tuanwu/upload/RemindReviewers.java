@@ -1,12 +1,12 @@
 package cn.tuanwu.upload;
 
+import cn.tuanwu.shared.SafeDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** {@code remindReviewers}: the review has waited P3D. */
 @Component("remindReviewers")
-class RemindReviewers implements JavaDelegate {
+class RemindReviewers extends SafeDelegate {
 
     private final Uploads uploads;
     private final UploadNotices notices;
@@ -17,7 +17,7 @@ class RemindReviewers implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         notices.remindReviewers(uploads.require((String) execution.getVariable(MemberImportProcess.UPLOAD_ID)),
                 (String) execution.getVariable(MemberImportProcess.REVIEWER_GROUP));
     }
