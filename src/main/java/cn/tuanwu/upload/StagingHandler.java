@@ -78,7 +78,8 @@ final class StagingHandler implements SheetRowHandler {
                     "数据行数超过上限 " + settings.maxRows() + " 行：请拆分成几个文件分别上传");
         }
         CheckedRow checked = validator.check(row, columns);
-        pending.add(new Pending(checked, idNumberOf(row), texts(row)));
+        String idNumber = checked.valid() ? checked.fields().idNumber().value() : idNumberOf(row);
+        pending.add(new Pending(checked, idNumber, texts(row)));
         if (pending.size() >= settings.chunkSize()) {
             flush();
         }
@@ -177,7 +178,7 @@ final class StagingHandler implements SheetRowHandler {
                 error.column() == null ? null : columns.columns().get(error.column()), error.message());
     }
 
-    /** The row's ID number when it is valid, whatever else is wrong with the row: for duplicates. */
+    /** The ID number of a rejected row when it is valid, whatever else is wrong with the row: for duplicates. */
     private String idNumberOf(SheetRow row) {
         Integer index = columns.columns().get(Column.ID_NUMBER);
         SheetCell cell = index == null ? null : row.cell(index);

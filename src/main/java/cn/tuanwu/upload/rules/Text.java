@@ -18,8 +18,16 @@ public final class Text {
         if (raw == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
+        int first = 0;
+        while (first < raw.length() && !needsFolding(raw.charAt(first))) {
+            first++;
+        }
+        if (first == raw.length()) {
+            // Nearly every cell: nothing to fold, so no copy (strip returns the same string when it can).
+            return raw.strip();
+        }
+        StringBuilder out = new StringBuilder(raw.length()).append(raw, 0, first);
+        for (int i = first; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 out.append((char) (c - 0xFEE0));
@@ -30,6 +38,10 @@ public final class Text {
             }
         }
         return out.toString().strip();
+    }
+
+    private static boolean needsFolding(char c) {
+        return (c >= '\uFF01' && c <= '\uFF5E') || c == '\u3000' || c == '\u00A0' || isZeroWidth(c);
     }
 
     private static boolean isZeroWidth(char c) {
