@@ -142,6 +142,24 @@ class MemberBulk {
                         .addValue("born", bornOnOrBefore), Long.class);
     }
 
+    /** How many active 团员 born on or before the day each organisation has itself (not its subtree). */
+    Map<String, Integer> overAgeCountsByOrganisation(LocalDate bornOnOrBefore) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        named.query("SELECT org_code, COUNT(*) AS n FROM member WHERE status = 'ACTIVE' AND category = :category "
+                + "AND birth_date <= :born GROUP BY org_code", new MapSqlParameterSource()
+                        .addValue("category", MemberCategory.LEAGUE_MEMBER.name()).addValue("born", bornOnOrBefore),
+                (RowCallbackHandler) rs -> counts.put(rs.getString("org_code"), rs.getInt("n")));
+        return counts;
+    }
+
+    /** Ids of the active 团员 born on or before the day that belong to the organisation itself. */
+    List<Long> overAgeActiveIdsOf(String orgCode, LocalDate bornOnOrBefore) {
+        return named.queryForList("SELECT id FROM member WHERE org_code = :org AND status = 'ACTIVE' "
+                + "AND category = :category AND birth_date <= :born ORDER BY id", new MapSqlParameterSource()
+                        .addValue("org", orgCode).addValue("category", MemberCategory.LEAGUE_MEMBER.name())
+                        .addValue("born", bornOnOrBefore), Long.class);
+    }
+
     /** Sets active members transferred out, {@link #CHUNK} ids a statement; returns how many changed. */
     int transferOut(Collection<Long> ids, TransferReason reason, String note, Instant now) {
         Timestamp at = Timestamp.from(now);

@@ -73,6 +73,18 @@ public class MemberRegister {
         return bulk.overAgeActiveIds(subtreePath, bornOnOrBefore);
     }
 
+    /** Per organisation (its own members, not its subtree): how many active 团员 were born on or before the day. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> overAgeCountsByOrganisation(java.time.LocalDate bornOnOrBefore) {
+        return bulk.overAgeCountsByOrganisation(bornOnOrBefore);
+    }
+
+    /** Ids of the organisation's own active 团员 born on or before the day. */
+    @Transactional(readOnly = true)
+    public List<Long> overAgeActiveIdsOf(String orgCode, java.time.LocalDate bornOnOrBefore) {
+        return bulk.overAgeActiveIdsOf(orgCode, bornOnOrBefore);
+    }
+
     /**
      * Sets the members that are still active transferred out, with reason, note and now; nothing is
      * deleted. In the caller's transaction; returns how many changed.
