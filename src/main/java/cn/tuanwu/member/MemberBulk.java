@@ -168,7 +168,9 @@ class MemberBulk {
             changed += named.update("UPDATE member SET status = 'TRANSFERRED_OUT', transfer_reason = :reason, "
                     + "transfer_note = :note, transferred_out_at = :at, updated_at = :at, version = version + 1 "
                     + "WHERE id IN (:ids) AND status = 'ACTIVE'", new MapSqlParameterSource("ids", chunk)
-                            .addValue("reason", reason.name()).addValue("note", note).addValue("at", at));
+                            .addValue("reason", reason.name())
+                            // Typed, so that PostgreSQL accepts a null note.
+                            .addValue("note", note, java.sql.Types.VARCHAR).addValue("at", at));
         }
         return changed;
     }
