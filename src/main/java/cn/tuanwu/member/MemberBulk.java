@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import cn.tuanwu.shared.Dialect;
+import cn.tuanwu.shared.IdNumber;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -24,12 +25,17 @@ class MemberBulk {
     private static final String COLUMNS = "m.id, m.id_number, m.name, m.status, m.org_code, m.ethnicity, "
             + "m.political_status, m.education, m.joined_league, m.phone, m.category, m.post, m.entry_type";
 
+    /** Ids per IN list: well below every driver's parameter limit. */
+    static final int CHUNK = 1_000;
+
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
     private final Dialect dialect;
     private final String nextId;
+    private final MemberQueries queries;
 
-    MemberBulk(NamedParameterJdbcTemplate named, JdbcTemplate jdbc, Dialect dialect) {
+    MemberBulk(NamedParameterJdbcTemplate named, JdbcTemplate jdbc, Dialect dialect, MemberQueries queries) {
+        this.queries = queries;
         this.named = named;
         this.jdbc = jdbc;
         this.dialect = dialect;
@@ -110,6 +116,77 @@ class MemberBulk {
                         statement.setLong(11, change.memberId());
                     });
         }
+    }
+
+    /** The members with these ids, for a transfer-out's checks; IN lists of at most {@link #CHUNK} ids. */
+    Map<Long, TransferCandidate> transferCandidates(Collection<Long> ids) {
+        Map<Long, TransferCandidate> found = new HashMap<>();
+        for (List<Long> chunk : chunks(ids)) {
+            named.query("SELECT id, id_number, status, org_code, birth_date, category FROM member WHERE id IN (:ids)",
+                    new MapSqlParameterSource("ids", chunk), (RowCallbackHandler) rs -> found.put(rs.getLong("id"),
+                            new TransferCandidate(rs.getLong("id"), IdNumber.mask(rs.getString("id_number")),
+                                    MemberStatus.valueOf(rs.getString("status")), rs.getString("org_code"),
+                                    rs.getObject("birth_date", LocalDate.class),
+                                    MemberCategory.valueOf(rs.getString("category")))));
+        }
+        return found;
+    }
+
+    /** Active 团员 born on or before the day, in the subtree with this path: ids only, in SQL. */
+    List<Long> overAgeActiveIds(String subtreePath, LocalDate bornOnOrBefore) {
+        return named.queryForList("SELECT m.id FROM member m JOIN organisation o ON o.code = m.org_code "
+                + "WHERE o.path LIKE :path ESCAPE '\\' AND m.status = 'ACTIVE' AND m.category = :category "
+                + "AND m.birth_date <= :born ORDER BY m.id", new MapSqlParameterSource()
+                        .addValue("path", MemberQueries.escapeLike(subtreePath) + "%")
+                        .addValue("category", MemberCategory.LEAGUE_MEMBER.name())
+                        .addValue("born", bornOnOrBefore), Long.class);
+    }
+
+    /** How many active 团员 born on or before the day each organisation has itself (not its subtree). */
+    Map<String, Integer> overAgeCountsByOrganisation(LocalDate bornOnOrBefore) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        named.query("SELECT org_code, COUNT(*) AS n FROM member WHERE status = 'ACTIVE' AND category = :category "
+                + "AND birth_date <= :born GROUP BY org_code", new MapSqlParameterSource()
+                        .addValue("category", MemberCategory.LEAGUE_MEMBER.name()).addValue("born", bornOnOrBefore),
+                (RowCallbackHandler) rs -> counts.put(rs.getString("org_code"), rs.getInt("n")));
+        return counts;
+    }
+
+    /** Ids of the active 团员 born on or before the day that belong to the organisation itself. */
+    List<Long> overAgeActiveIdsOf(String orgCode, LocalDate bornOnOrBefore) {
+        return named.queryForList("SELECT id FROM member WHERE org_code = :org AND status = 'ACTIVE' "
+                + "AND category = :category AND birth_date <= :born ORDER BY id", new MapSqlParameterSource()
+                        .addValue("org", orgCode).addValue("category", MemberCategory.LEAGUE_MEMBER.name())
+                        .addValue("born", bornOnOrBefore), Long.class);
+    }
+
+    /** Sets active members transferred out, {@link #CHUNK} ids a statement; returns how many changed. */
+    int transferOut(Collection<Long> ids, TransferReason reason, String note, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int changed = 0;
+        for (List<Long> chunk : chunks(ids)) {
+            changed += named.update("UPDATE member SET status = 'TRANSFERRED_OUT', transfer_reason = :reason, "
+                    + "transfer_note = :note, transferred_out_at = :at, updated_at = :at, version = version + 1 "
+                    + "WHERE id IN (:ids) AND status = 'ACTIVE'", new MapSqlParameterSource("ids", chunk)
+                            .addValue("reason", reason.name())
+                            // Typed, so that PostgreSQL accepts a null note.
+                            .addValue("note", note, java.sql.Types.VARCHAR).addValue("at", at));
+        }
+        return changed;
+    }
+
+    /** Members by id as the member list shows them. */
+    List<MemberView> views(Collection<Long> ids) {
+        return queries.byIds(chunks(ids));
+    }
+
+    private static List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = new ArrayList<>(ids);
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     /** Ethnicity … post: the eight details an upload may change, from {@code first}. */

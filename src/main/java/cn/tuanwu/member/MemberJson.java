@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /** A member as the API shows it: ID number and phone masked, the data standard's Chinese labels. */
-record MemberJson(Long id, String name, String idNumberMasked, String gender, String ethnicity, String politicalStatus,
+public record MemberJson(Long id, String name, String idNumberMasked, String gender, String ethnicity, String politicalStatus,
         String education, String joinedLeague, String phoneMasked, String orgCode, String category, String post,
         String entryType, MemberStatus status, TransferReason transferReason, Instant transferredOutAt,
         boolean registered, Instant registeredAt, Instant updatedAt) {

@@ -45,6 +45,16 @@ class MemberQueries {
         return new Page<>(content, search.page(), search.size(), total == null ? 0 : total);
     }
 
+    /** Members by id, ordered by id; one query per chunk of ids. */
+    List<MemberView> byIds(List<List<Long>> chunks) {
+        List<MemberView> views = new ArrayList<>();
+        for (List<Long> chunk : chunks) {
+            views.addAll(jdbc.query("SELECT " + COLUMNS + " FROM member m WHERE m.id IN (:ids) ORDER BY m.id",
+                    new MapSqlParameterSource("ids", chunk), MemberQueries::view));
+        }
+        return views;
+    }
+
     private String where(MemberSearch search, MapSqlParameterSource parameters) {
         List<String> subtrees = new ArrayList<>();
         for (int i = 0; i < search.subtreePaths().size(); i++) {

@@ -61,6 +61,45 @@ public class MemberRegister {
         });
     }
 
+    /** The members with these ids that exist, by id, for a transfer-out's checks. */
+    @Transactional(readOnly = true)
+    public Map<Long, TransferCandidate> transferCandidates(Collection<Long> ids) {
+        return bulk.transferCandidates(ids);
+    }
+
+    /** Ids of the active 团员 born on or before {@code bornOnOrBefore} in the subtree with this path. */
+    @Transactional(readOnly = true)
+    public List<Long> overAgeActiveIds(String subtreePath, java.time.LocalDate bornOnOrBefore) {
+        return bulk.overAgeActiveIds(subtreePath, bornOnOrBefore);
+    }
+
+    /** Per organisation (its own members, not its subtree): how many active 团员 were born on or before the day. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> overAgeCountsByOrganisation(java.time.LocalDate bornOnOrBefore) {
+        return bulk.overAgeCountsByOrganisation(bornOnOrBefore);
+    }
+
+    /** Ids of the organisation's own active 团员 born on or before the day. */
+    @Transactional(readOnly = true)
+    public List<Long> overAgeActiveIdsOf(String orgCode, java.time.LocalDate bornOnOrBefore) {
+        return bulk.overAgeActiveIdsOf(orgCode, bornOnOrBefore);
+    }
+
+    /**
+     * Sets the members that are still active transferred out, with reason, note and now; nothing is
+     * deleted. In the caller's transaction; returns how many changed.
+     */
+    @Transactional
+    public int transferOut(Collection<Long> ids, TransferReason reason, String note) {
+        return bulk.transferOut(ids, reason, note, clock.instant());
+    }
+
+    /** These members as {@code /api/members} shows them: masked. */
+    @Transactional(readOnly = true)
+    public List<MemberJson> shown(Collection<Long> ids) {
+        return bulk.views(ids).stream().map(MemberJson::of).toList();
+    }
+
     /** The outcome of one card claim. */
     public record Registration(long memberId, Instant registeredAt, boolean alreadyRegistered) {
     }
