@@ -1,12 +1,12 @@
 package cn.tuanwu.transfer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import cn.tuanwu.shared.SafeDelegate;
 import org.springframework.stereotype.Component;
 
 /** {@code applyTransfer}: sets the transfer's members transferred out, in the job's transaction. */
 @Component("applyTransfer")
-class ApplyTransfer implements JavaDelegate {
+class ApplyTransfer extends SafeDelegate {
 
     private final Transfers transfers;
 
@@ -15,7 +15,7 @@ class ApplyTransfer implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         transfers.apply((String) execution.getVariable(TransferOutProcess.TRANSFER_ID));
     }
 }

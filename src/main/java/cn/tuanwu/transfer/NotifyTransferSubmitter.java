@@ -5,12 +5,12 @@ import cn.tuanwu.notification.Notifications;
 import cn.tuanwu.notification.Notifications.Channel;
 import cn.tuanwu.notification.Notifications.NewNotification;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import cn.tuanwu.shared.SafeDelegate;
 import org.springframework.stereotype.Component;
 
 /** {@code notifySubmitter} of transfer-out: tells the requester how it ended. Counts only, never names. */
 @Component("notifyTransferSubmitter")
-class NotifyTransferSubmitter implements JavaDelegate {
+class NotifyTransferSubmitter extends SafeDelegate {
 
     private final Transfers transfers;
     private final Notifications notifications;
@@ -23,7 +23,7 @@ class NotifyTransferSubmitter implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         Transfer transfer = transfers.require((String) execution.getVariable(TransferOutProcess.TRANSFER_ID));
         String subject = (transfer.status() == TransferStatus.APPLIED ? "人员转出已完成：" : "人员转出未通过审核：")
                 + transfer.orgCode() + " " + transfer.memberCount() + " 人";

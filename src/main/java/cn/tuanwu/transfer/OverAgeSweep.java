@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import cn.tuanwu.shared.SafeDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * organisation never has two at once. Writes the codes (no members) for the multi-instance task.
  */
 @Component("findOverAgeOrganisations")
-class OverAgeSweep implements JavaDelegate {
+class OverAgeSweep extends SafeDelegate {
 
     static final String KEY = "over-age-sweep";
     static final String CONFIRM_TASK = "confirmOverAgeTransfer";
@@ -38,7 +38,7 @@ class OverAgeSweep implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    protected void run(DelegateExecution execution) {
         Set<String> open = openConfirmations();
         List<String> codes = new ArrayList<>();
         register.overAgeCountsByOrganisation(Ages.overAgeBornOnOrBefore(LocalDate.now(clock))).keySet().stream()
