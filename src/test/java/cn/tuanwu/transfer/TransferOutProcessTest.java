@@ -88,6 +88,10 @@ class TransferOutProcessTest {
         assertThat(instance).isWaitingAt("reviewTransferOut").task()
                 .hasCandidateGroup(Groups.reviewersOf(tree.districtA()));
         assertThat(task(instance)).hasName("审核人员转出：" + tree.streetA() + " 2 人");
+        String description = task(instance).getDescription();
+        assertThat(description).as("the reviewer sees who, masked, in Tasklist").startsWith("待转出 2 人，原因：组织关系已离开")
+                .contains("测试成员", tree.branchA(), tree.streetA()).containsPattern("\\d{6}\\*{8}[\\dX]{4}")
+                .doesNotContainPattern("\\d{18}|\\d{17}X");
         assertThat(instance).variables().containsEntry("memberCount", 2).containsEntry("reason", "LEFT_ORG")
                 .containsOnlyKeys("transferId", "orgCode", "reason", "note", "memberCount", "requestedBy",
                         "reviewerGroup");
