@@ -1,6 +1,8 @@
 package cn.tuanwu.transfer;
 
 import cn.tuanwu.identity.Caller;
+import cn.tuanwu.review.Decision;
+import cn.tuanwu.review.ReviewTasks;
 import cn.tuanwu.member.MemberJson;
 import cn.tuanwu.member.MemberRegister;
 import cn.tuanwu.member.TransferReason;
@@ -8,8 +10,6 @@ import cn.tuanwu.organisation.OrganisationInfo;
 import cn.tuanwu.organisation.Organisations;
 import cn.tuanwu.shared.ApiException;
 import java.util.List;
-import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,14 +26,14 @@ class TransferController {
     private static final int MAX_NOTE = 200;
 
     private final Transfers transfers;
-    private final TransferOutProcess process;
+    private final ReviewTasks reviews;
     private final Organisations organisations;
     private final MemberRegister register;
 
-    TransferController(Transfers transfers, TransferOutProcess process, Organisations organisations,
+    TransferController(Transfers transfers, ReviewTasks reviews, Organisations organisations,
             MemberRegister register) {
         this.transfers = transfers;
-        this.process = process;
+        this.reviews = reviews;
         this.organisations = organisations;
         this.register = register;
     }
@@ -83,25 +83,10 @@ class TransferController {
 
     /** Completes the review exactly as Tasklist does: the engine refuses the requester. */
     @PostMapping("/{id}/decision")
-    TransferJson.Details decide(@PathVariable String id, @RequestBody TransferJson.Decision decision,
+    TransferJson.Details decide(@PathVariable String id, @RequestBody Decision decision,
             @AuthenticationPrincipal Caller caller) {
         Transfer transfer = inScope(id, caller);
-        Task task = process.openReview(transfer.processInstanceId())
-                .orElseThrow(() -> ApiException.conflict("NO_OPEN_REVIEW", "这次转出当前没有待审核的任务"));
-        if (caller.userId().equals(transfer.requestedBy())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "SELF_REVIEW", "不能审核自己提交的转出，请由其他审核人处理");
-        }
-        if (process.candidateGroups(task).stream().noneMatch(caller::inGroup)) {
-            throw ApiException.forbidden("您不是这次转出的审核人");
-        }
-        if (decision == null || decision.approved() == null) {
-            throw ApiException.badRequest("E_DECISION_REQUIRED", "请选择审核意见：approved 为 true（通过）或 false（不通过）");
-        }
-        String comment = decision.comment() == null ? null : decision.comment().strip();
-        if (!decision.approved() && (comment == null || comment.isEmpty())) {
-            throw ApiException.badRequest("E_COMMENT_REQUIRED", "不通过时请填写说明（comment），告诉提交人原因");
-        }
-        process.decide(task, caller, decision.approved(), comment);
+        reviews.decide(transfer.processInstanceId(), TransferOutProcess.REVIEW_TASK, transfer.requestedBy(), caller, decision, TransferOutProcess.WORDING);
         return TransferJson.Details.of(transfers.require(id));
     }
 

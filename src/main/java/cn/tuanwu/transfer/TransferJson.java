@@ -16,8 +16,6 @@ final class TransferJson {
     record Accepted(String id, String processInstanceId, TransferStatus status, int count) {
     }
 
-    record Decision(Boolean approved, String comment) {
-    }
 
     record Details(String id, String orgCode, TransferReason reason, String note, int count, TransferStatus status,
             String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String comment,

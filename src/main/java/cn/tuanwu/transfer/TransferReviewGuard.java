@@ -3,11 +3,10 @@ package cn.tuanwu.transfer;
 import cn.tuanwu.member.MemberJson;
 import cn.tuanwu.member.MemberRegister;
 import java.util.List;
+import cn.tuanwu.review.ReviewRules;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("transferReviewGuard")
 class TransferReviewGuard implements TaskListener {
-
-    private static final String SELF_REVIEW = "不能审核自己提交的转出，请由其他审核人处理";
 
     /** Members named in the task's description; the column holds 4,000 characters. */
     static final int LISTED = 100;
@@ -47,11 +44,7 @@ class TransferReviewGuard implements TaskListener {
                 task.setDescription(describe((String) task.getVariable(TransferOutProcess.TRANSFER_ID),
                         task.getVariable(TransferOutProcess.REASON)));
             }
-            case EVENTNAME_ASSIGNMENT -> {
-                if (requestedBy != null && requestedBy.equals(task.getAssignee())) {
-                    throw new ProcessEngineException(SELF_REVIEW);
-                }
-            }
+            case EVENTNAME_ASSIGNMENT -> ReviewRules.checkAssignment(task, requestedBy, TransferOutProcess.WORDING);
             case EVENTNAME_COMPLETE -> complete(task, requestedBy);
             default -> {
             }
@@ -93,21 +86,9 @@ class TransferReviewGuard implements TaskListener {
     }
 
     private void complete(DelegateTask task, String requestedBy) {
-        Authentication current = identityService.getCurrentAuthentication();
-        String reviewer = current != null ? current.getUserId() : task.getAssignee();
-        if (requestedBy != null && (requestedBy.equals(reviewer) || requestedBy.equals(task.getAssignee()))) {
-            throw new ProcessEngineException(SELF_REVIEW);
-        }
-        Object approved = task.getVariable(TransferOutProcess.APPROVED);
-        if (!(approved instanceof Boolean decision)) {
-            throw new ProcessEngineException("请选择审核意见：通过或不通过");
-        }
-        Object comment = task.getVariable(TransferOutProcess.COMMENT);
-        String text = comment == null ? null : comment.toString().strip();
-        if (!decision && (text == null || text.isEmpty())) {
-            throw new ProcessEngineException("不通过时请填写说明，告诉提交人原因");
-        }
-        transfers.recordDecision((String) task.getVariable(TransferOutProcess.TRANSFER_ID), decision,
-                reviewer == null ? "system" : reviewer, text);
+        ReviewRules.Completed decision =
+                ReviewRules.checkCompletion(task, requestedBy, identityService, TransferOutProcess.WORDING);
+        transfers.recordDecision((String) task.getVariable(TransferOutProcess.TRANSFER_ID), decision.approved(),
+                decision.reviewer(), decision.comment());
     }
 }

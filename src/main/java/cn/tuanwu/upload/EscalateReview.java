@@ -1,5 +1,6 @@
 package cn.tuanwu.upload;
 
+import cn.tuanwu.review.ReviewTasks;
 import cn.tuanwu.shared.SafeDelegate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -10,18 +11,18 @@ class EscalateReview extends SafeDelegate {
 
     private final Uploads uploads;
     private final UploadNotices notices;
-    private final MemberImportProcess process;
+    private final ReviewTasks reviews;
 
-    EscalateReview(Uploads uploads, UploadNotices notices, MemberImportProcess process) {
+    EscalateReview(Uploads uploads, UploadNotices notices, ReviewTasks reviews) {
         this.uploads = uploads;
         this.notices = notices;
-        this.process = process;
+        this.reviews = reviews;
     }
 
     @Override
     protected void run(DelegateExecution execution) {
         String group = (String) execution.getVariable(MemberImportProcess.ESCALATION_GROUP);
-        process.addCandidateGroup(execution.getProcessInstanceId(), group);
+        reviews.addCandidateGroup(execution.getProcessInstanceId(), MemberImportProcess.REVIEW_TASK, group);
         notices.escalate(uploads.require((String) execution.getVariable(MemberImportProcess.UPLOAD_ID)), group);
     }
 }

@@ -1,10 +1,9 @@
 package cn.tuanwu.upload;
 
+import cn.tuanwu.review.ReviewRules;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +28,7 @@ class ReviewGuard implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> task.setName("审核导入：" + task.getVariable(MemberImportProcess.ORG_CODE) + " "
                     + task.getVariable(MemberImportProcess.FILE_NAME));
-            case EVENTNAME_ASSIGNMENT -> {
-                if (uploadedBy != null && uploadedBy.equals(task.getAssignee())) {
-                    throw new ProcessEngineException("不能审核自己上传的文件，请由其他审核人处理");
-                }
-            }
+            case EVENTNAME_ASSIGNMENT -> ReviewRules.checkAssignment(task, uploadedBy, MemberImportProcess.WORDING);
             case EVENTNAME_COMPLETE -> complete(task, uploadedBy);
             default -> {
             }
@@ -41,21 +36,9 @@ class ReviewGuard implements TaskListener {
     }
 
     private void complete(DelegateTask task, String uploadedBy) {
-        Authentication current = identityService.getCurrentAuthentication();
-        String reviewer = current != null ? current.getUserId() : task.getAssignee();
-        if (uploadedBy != null && (uploadedBy.equals(reviewer) || uploadedBy.equals(task.getAssignee()))) {
-            throw new ProcessEngineException("不能审核自己上传的文件，请由其他审核人处理");
-        }
-        Object approved = task.getVariable(MemberImportProcess.APPROVED);
-        if (!(approved instanceof Boolean decision)) {
-            throw new ProcessEngineException("请选择审核意见：通过或不通过");
-        }
-        Object comment = task.getVariable(MemberImportProcess.COMMENT);
-        String text = comment == null ? null : comment.toString().strip();
-        if (!decision && (text == null || text.isEmpty())) {
-            throw new ProcessEngineException("不通过时请填写说明，告诉上传人需要修改什么");
-        }
-        uploads.recordDecision((String) task.getVariable(MemberImportProcess.UPLOAD_ID), decision,
-                reviewer == null ? "system" : reviewer, text);
+        ReviewRules.Completed decision =
+                ReviewRules.checkCompletion(task, uploadedBy, identityService, MemberImportProcess.WORDING);
+        uploads.recordDecision((String) task.getVariable(MemberImportProcess.UPLOAD_ID), decision.approved(),
+                decision.reviewer(), decision.comment());
     }
 }

@@ -2,6 +2,8 @@ package cn.tuanwu.upload;
 
 import cn.tuanwu.audit.Audit;
 import cn.tuanwu.identity.Caller;
+import cn.tuanwu.review.Decision;
+import cn.tuanwu.review.ReviewTasks;
 import cn.tuanwu.organisation.OrganisationInfo;
 import cn.tuanwu.organisation.Organisations;
 import cn.tuanwu.shared.ApiException;
@@ -12,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,17 +37,17 @@ class UploadController {
     private final Uploads uploads;
     private final StagedRows stagedRows;
     private final ErrorReports errorReports;
-    private final MemberImportProcess process;
+    private final ReviewTasks reviews;
     private final Organisations organisations;
     private final Audit audit;
     private final UploadSettings settings;
 
-    UploadController(Uploads uploads, StagedRows stagedRows, ErrorReports errorReports, MemberImportProcess process,
+    UploadController(Uploads uploads, StagedRows stagedRows, ErrorReports errorReports, ReviewTasks reviews,
             Organisations organisations, Audit audit, UploadSettings settings) {
         this.uploads = uploads;
         this.stagedRows = stagedRows;
         this.errorReports = errorReports;
-        this.process = process;
+        this.reviews = reviews;
         this.organisations = organisations;
         this.audit = audit;
         this.settings = settings;
@@ -118,25 +119,10 @@ class UploadController {
 
     /** Completes the review exactly as Tasklist does: the engine refuses the uploader. */
     @PostMapping("/{id}/decision")
-    UploadJson.Details decide(@PathVariable String id, @RequestBody UploadJson.Decision decision,
+    UploadJson.Details decide(@PathVariable String id, @RequestBody Decision decision,
             @AuthenticationPrincipal Caller caller) {
         Upload upload = inScope(id, caller);
-        Task task = process.openReview(upload.processInstanceId())
-                .orElseThrow(() -> ApiException.conflict("NO_OPEN_REVIEW", "这次上传当前没有待审核的任务"));
-        if (caller.userId().equals(upload.uploadedBy())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "SELF_REVIEW", "不能审核自己上传的文件，请由其他审核人处理");
-        }
-        if (process.candidateGroups(task).stream().noneMatch(caller::inGroup)) {
-            throw ApiException.forbidden("您不是这次上传的审核人");
-        }
-        if (decision == null || decision.approved() == null) {
-            throw ApiException.badRequest("E_DECISION_REQUIRED", "请选择审核意见：approved 为 true（通过）或 false（不通过）");
-        }
-        String comment = decision.comment() == null ? null : decision.comment().strip();
-        if (!decision.approved() && (comment == null || comment.isEmpty())) {
-            throw ApiException.badRequest("E_COMMENT_REQUIRED", "不通过时请填写说明（comment），告诉上传人需要修改什么");
-        }
-        process.decide(task, caller, decision.approved(), comment);
+        reviews.decide(upload.processInstanceId(), MemberImportProcess.REVIEW_TASK, upload.uploadedBy(), caller, decision, MemberImportProcess.WORDING);
         return UploadJson.Details.of(uploads.require(id));
     }
 

@@ -43,6 +43,4 @@ final class UploadJson {
     record Page<T>(List<T> content, int page, int size, long totalElements, long totalPages) {
     }
 
-    record Decision(Boolean approved, String comment) {
-    }
 }
