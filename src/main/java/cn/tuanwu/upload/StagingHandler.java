@@ -62,8 +62,11 @@ final class StagingHandler implements SheetRowHandler {
         this.register = register;
         this.stagedRows = stagedRows;
         this.settings = settings;
+        // Codes outside the subtree are looked up once per file, not once per row that repeats them.
+        Map<String, OrgDirectory.Placement> outside = new HashMap<>();
         OrgDirectory directory = code -> subtree.contains(code) ? OrgDirectory.Placement.IN_SCOPE
-                : organisations.find(code).isPresent() ? OrgDirectory.Placement.OUT_OF_SCOPE : OrgDirectory.Placement.UNKNOWN;
+                : outside.computeIfAbsent(code, unknown -> organisations.find(unknown).isPresent()
+                        ? OrgDirectory.Placement.OUT_OF_SCOPE : OrgDirectory.Placement.UNKNOWN);
         this.validator = new RowValidator(today, today.getYear(), directory);
     }
 
