@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import cn.tuanwu.shared.Dialect;
 import cn.tuanwu.shared.IdNumber;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -22,6 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MemberBulk {
 
+    private static final String INSERT_COLUMNS = "id, id_number, name, gender, birth_date, ethnicity, "
+            + "political_status, education, joined_league, phone, org_code, category, post, entry_type, status, "
+            + "registered, created_at, updated_at, version";
     private static final String COLUMNS = "m.id, m.id_number, m.name, m.status, m.org_code, m.ethnicity, "
             + "m.political_status, m.education, m.joined_league, m.phone, m.category, m.post, m.entry_type";
 
@@ -71,7 +76,12 @@ class MemberBulk {
         return found;
     }
 
-    void apply(List<MemberChange> changes, Instant now) {
+    /**
+     * Applies the changes in batched statements; returns the ID numbers of new members that were not
+     * added because the register already has them (someone added them after the upload was checked).
+     * PostgreSQL uploads take {@link #applyStaged} instead.
+     */
+    Set<String> apply(List<MemberChange> changes, Instant now) {
         List<MemberChange> inserts = new ArrayList<>();
         List<MemberChange> updates = new ArrayList<>();
         List<MemberChange> reactivations = new ArrayList<>();
@@ -79,22 +89,14 @@ class MemberBulk {
             (change.memberId() == null ? inserts : change.reactivate() ? reactivations : updates).add(change);
         }
         Timestamp at = Timestamp.from(now);
+        Set<String> taken = new HashSet<>();
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO member (id, id_number, name, gender, birth_date, ethnicity, political_status, "
-                    + "education, joined_league, phone, org_code, category, post, entry_type, status, registered, "
-                    + "created_at, updated_at, version) VALUES (" + nextId
-                    + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', FALSE, ?, ?, 0)", inserts, inserts.size(),
-                    (statement, change) -> {
-                        NewMember m = change.details();
-                        statement.setString(1, m.idNumber().value());
-                        statement.setString(2, m.name());
-                        statement.setString(3, m.idNumber().gender().name());
-                        statement.setObject(4, m.idNumber().birthDate());
-                        setDetails(statement, 5, m);
-                        statement.setString(13, m.entryType().name());
-                        statement.setTimestamp(14, at);
-                        statement.setTimestamp(15, at);
-                    });
+            taken.addAll(findByIdNumbers(inserts.stream().map(change -> change.details().idNumber().value())
+                    .toList()).keySet());
+            if (!taken.isEmpty()) {
+                inserts.removeIf(change -> taken.contains(change.details().idNumber().value()));
+            }
+            batchInsert(inserts, at);
         }
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("UPDATE member SET ethnicity = ?, political_status = ?, education = ?, joined_league = ?, "
@@ -116,6 +118,77 @@ class MemberBulk {
                         statement.setLong(11, change.memberId());
                     });
         }
+        return taken;
+    }
+
+    /**
+     * PostgreSQL: applies the staged changes of one window of an upload's rows ({@code upload_row},
+     * row numbers after {@code afterRow} up to {@code throughRow}) straight from the staging table,
+     * in three statements and without the rows passing through the application: new members in row
+     * order ({@code ON CONFLICT (id_number) DO NOTHING}: the unique index refuses anyone the register
+     * has gained since staging), then updates, then reactivations, with exactly the values
+     * {@link #apply} writes. The staged values were checked against the data standard when staged.
+     *
+     * @return the row numbers of new members that were not added because the register already has them
+     */
+    List<Integer> applyStaged(String uploadId, int afterRow, int throughRow, boolean updates, boolean reactivations,
+            Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Integer> taken = jdbc.queryForList("""
+                WITH staged AS (
+                    SELECT row_number, id_number, name, gender, birth_date, ethnicity, political_status, education,
+                        joined_league, phone, org_code, category, post, entry_type
+                    FROM upload_row WHERE upload_id = ? AND row_number > ? AND row_number <= ? AND outcome = 'NEW'),
+                added AS (
+                    INSERT INTO member (""" + INSERT_COLUMNS + """
+                    )
+                    SELECT nextval('member_seq'), id_number, name, gender, birth_date, ethnicity, political_status,
+                        education, joined_league, phone, org_code, category, post, entry_type, 'ACTIVE', FALSE, ?, ?, 0
+                    FROM staged ORDER BY row_number
+                    ON CONFLICT (id_number) DO NOTHING RETURNING id_number)
+                SELECT s.row_number FROM staged s
+                WHERE NOT EXISTS (SELECT 1 FROM added a WHERE a.id_number = s.id_number) ORDER BY s.row_number""",
+                Integer.class, uploadId, afterRow, throughRow, at, at);
+        if (updates) {
+            jdbc.update("""
+                    UPDATE member m SET ethnicity = u.ethnicity, political_status = u.political_status,
+                        education = u.education, joined_league = u.joined_league, phone = u.phone, org_code = u.org_code,
+                        category = u.category, post = u.post, updated_at = ?, version = m.version + 1
+                    FROM upload_row u
+                    WHERE u.upload_id = ? AND u.row_number > ? AND u.row_number <= ? AND u.outcome = 'UPDATED'
+                        AND m.id = u.member_id""", at, uploadId, afterRow, throughRow);
+        }
+        if (reactivations) {
+            jdbc.update("""
+                    UPDATE member m SET ethnicity = u.ethnicity, political_status = u.political_status,
+                        education = u.education, joined_league = u.joined_league, phone = u.phone, org_code = u.org_code,
+                        category = u.category, post = u.post, entry_type = u.entry_type, status = 'ACTIVE',
+                        transfer_reason = NULL, transfer_note = NULL, transferred_out_at = NULL, updated_at = ?,
+                        version = m.version + 1
+                    FROM upload_row u
+                    WHERE u.upload_id = ? AND u.row_number > ? AND u.row_number <= ? AND u.outcome = 'REACTIVATED'
+                        AND m.id = u.member_id""", at, uploadId, afterRow, throughRow);
+        }
+        return taken;
+    }
+
+    private void batchInsert(List<MemberChange> inserts, Timestamp at) {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO member (" + INSERT_COLUMNS + ") VALUES (" + nextId
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', FALSE, ?, ?, 0)", inserts, inserts.size(),
+                (statement, change) -> {
+                    NewMember m = change.details();
+                    statement.setString(1, m.idNumber().value());
+                    statement.setString(2, m.name());
+                    statement.setString(3, m.idNumber().gender().name());
+                    statement.setObject(4, m.idNumber().birthDate());
+                    setDetails(statement, 5, m);
+                    statement.setString(13, m.entryType().name());
+                    statement.setTimestamp(14, at);
+                    statement.setTimestamp(15, at);
+                });
     }
 
     /** The members with these ids, for a transfer-out's checks; IN lists of at most {@link #CHUNK} ids. */

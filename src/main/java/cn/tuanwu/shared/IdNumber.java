@@ -44,7 +44,7 @@ public final class IdNumber {
         if (!isAsciiDigit(last) && last != 'X') {
             return new IdNumberCheck.Invalid(IdNumberError.E_ID_CHARS);
         }
-        if (!isProvince(Integer.parseInt(text.substring(0, 2)))) {
+        if (!isProvince(digits(text, 0, 2))) {
             return new IdNumberCheck.Invalid(IdNumberError.E_ID_REGION);
         }
         LocalDate birthDate = birthDate(text);
@@ -75,6 +75,10 @@ public final class IdNumber {
         if (raw == null) {
             return "";
         }
+        if (isPlain(raw)) {
+            // Nearly every cell: 17 ASCII digits and a digit or X, nothing to remove or fold.
+            return raw;
+        }
         StringBuilder out = new StringBuilder(18);
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -91,6 +95,19 @@ public final class IdNumber {
         return out.toString();
     }
 
+    private static boolean isPlain(String raw) {
+        if (raw.length() != 18) {
+            return false;
+        }
+        for (int i = 0; i < 17; i++) {
+            if (!isAsciiDigit(raw.charAt(i))) {
+                return false;
+            }
+        }
+        char last = raw.charAt(17);
+        return isAsciiDigit(last) || last == 'X';
+    }
+
     private static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
     }
@@ -103,13 +120,23 @@ public final class IdNumber {
 
     private static LocalDate birthDate(String text) {
         try {
-            return LocalDate.of(
-                    Integer.parseInt(text.substring(6, 10)),
-                    Integer.parseInt(text.substring(10, 12)),
-                    Integer.parseInt(text.substring(12, 14)));
+            return LocalDate.of(digits(text, 6, 10), digits(text, 10, 12), digits(text, 12, 14));
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** The number the ASCII digits from {@code from} to {@code to} (exclusive) spell. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!isAsciiDigit(c)) {
+                throw new NumberFormatException("not a digit at " + i);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** The full number, for storing in and looking up from the register only. */

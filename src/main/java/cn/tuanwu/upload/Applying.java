@@ -7,6 +7,7 @@ import cn.tuanwu.shared.Dialect;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,19 +76,27 @@ class Applying {
             return false;
         }
         int throughRow = (int) Math.min((long) upload.appliedThroughRow() + chunkSize, lastRow);
+        if (dialect.isPostgres()) {
+            // The rows go from the staging table to the register in the database, never through here.
+            Map<RowOutcome, Integer> counts = upload.counts();
+            List<Integer> taken = register.applyStaged(uploadId, upload.appliedThroughRow(), throughRow,
+                    counts.get(RowOutcome.UPDATED) > 0, counts.get(RowOutcome.REACTIVATED) > 0);
+            for (int rowNumber : taken) {
+                rejectTaken(upload, rowNumber);
+            }
+        } else {
+            applyThroughHere(upload, throughRow);
+        }
+        upload.progressed(throughRow);
+        repository.save(upload);
+        return true;
+    }
+
+    private void applyThroughHere(Upload upload, int throughRow) {
+        String uploadId = upload.id();
         List<StagedRow> rows = stagedRows.changesBetween(uploadId, upload.appliedThroughRow(), throughRow);
-        Set<String> takenSinceStaging = register.findByIdNumbers(rows.stream()
-                .filter(row -> row.outcome() == RowOutcome.NEW)
-                .map(row -> row.member().idNumber().value()).toList()).keySet();
         List<MemberChange> changes = new ArrayList<>(rows.size());
         for (StagedRow row : rows) {
-            if (row.outcome() == RowOutcome.NEW && takenSinceStaging.contains(row.member().idNumber().value())) {
-                // Another upload added this person after this one was checked: never insert them twice.
-                stagedRows.rejectAtApply(uploadId, row.rowNumber(), new StagedRow.StagedError("E_REGISTER_CHANGED", null,
-                        null, "审核期间登记库中已新增该身份证号的团员，本行未写入；如需修改其信息，请重新上传本行"));
-                upload.rowRejectedAtApply(RowOutcome.NEW);
-                continue;
-            }
             changes.add(switch (row.outcome()) {
                 case NEW -> MemberChange.add(row.member());
                 case UPDATED -> MemberChange.update(row.memberId(), row.member());
@@ -95,10 +104,22 @@ class Applying {
                 default -> throw new IllegalStateException("Row " + row.rowNumber() + " does not change the register");
             });
         }
-        register.apply(changes);
-        upload.progressed(throughRow);
-        repository.save(upload);
-        return true;
+        // The register adds no one it already has: another upload may have added this person after this one was checked.
+        Set<String> takenSinceStaging = register.apply(changes);
+        if (!takenSinceStaging.isEmpty()) {
+            for (StagedRow row : rows) {
+                if (row.outcome() == RowOutcome.NEW && takenSinceStaging.contains(row.member().idNumber().value())) {
+                    rejectTaken(upload, row.rowNumber());
+                }
+            }
+        }
+    }
+
+    /** A NEW row whose person the register gained after this upload was checked: rejected, never inserted twice. */
+    private void rejectTaken(Upload upload, int rowNumber) {
+        stagedRows.rejectAtApply(upload.id(), rowNumber, new StagedRow.StagedError("E_REGISTER_CHANGED", null, null,
+                "审核期间登记库中已新增该身份证号的团员，本行未写入；如需修改其信息，请重新上传本行"));
+        upload.rowRejectedAtApply(RowOutcome.NEW);
     }
 
     static String counts(Upload upload) {

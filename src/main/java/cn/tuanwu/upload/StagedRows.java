@@ -5,10 +5,12 @@ import cn.tuanwu.member.Education;
 import cn.tuanwu.member.MemberCategory;
 import cn.tuanwu.member.NewMember;
 import cn.tuanwu.member.PoliticalStatus;
+import cn.tuanwu.shared.Dialect;
 import cn.tuanwu.shared.IdNumber;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -17,6 +19,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,20 +32,36 @@ class StagedRows {
     private static final TypeReference<List<StagedRow.StagedError>> ERRORS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
+    private static final String COLUMNS = """
+            upload_id, row_number, outcome, errors, warnings, changed_fields, cells, member_id, id_number, name, gender,
+            birth_date, ethnicity, political_status, education, joined_league, phone, org_code, category, post,
+            entry_type""";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Dialect dialect;
 
-    StagedRows(JdbcTemplate jdbc, ObjectMapper json) {
+    StagedRows(JdbcTemplate jdbc, ObjectMapper json, Dialect dialect) {
         this.jdbc = jdbc;
         this.json = json;
+        this.dialect = dialect;
     }
 
+    /**
+     * Stages rows in the caller's transaction. On PostgreSQL by {@code COPY} (one round trip, no
+     * per-parameter work in the driver: several times faster than batched INSERTs of 21 columns),
+     * elsewhere by batched INSERTs. Both store the same values.
+     */
     void insert(String uploadId, List<StagedRow> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO upload_row (upload_id, row_number, outcome, errors, warnings, changed_fields, cells, member_id,
-                    id_number, name, gender, birth_date, ethnicity, political_status, education, joined_league, phone,
-                    org_code, category, post, entry_type)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (s, row) -> {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (dialect.isPostgres()) {
+            copy(uploadId, rows);
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO upload_row (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?)", rows, rows.size(), (s, row) -> {
             s.setString(1, uploadId);
             s.setInt(2, row.rowNumber());
             s.setString(3, row.outcome().name());
@@ -76,6 +97,75 @@ class StagedRows {
         });
     }
 
+    /** COPY … FROM STDIN in text format: tab-separated, {@code \N} for null, backslash escapes. */
+    private void copy(String uploadId, List<StagedRow> rows) {
+        StringBuilder out = new StringBuilder(rows.size() * 160);
+        for (StagedRow row : rows) {
+            field(out, uploadId).append('\t').append(row.rowNumber()).append('\t').append(row.outcome().name());
+            out.append('\t');
+            field(out, row.errors().isEmpty() ? null : write(row.errors())).append('\t');
+            field(out, row.warnings().isEmpty() ? null : write(row.warnings())).append('\t');
+            field(out, row.changedFields().isEmpty() ? null : String.join(",", row.changedFields())).append('\t');
+            field(out, row.cells() == null ? null : write(row.cells())).append('\t');
+            if (row.memberId() == null) {
+                out.append("\\N");
+            } else {
+                out.append(row.memberId().longValue());
+            }
+            NewMember m = row.member();
+            if (m == null) {
+                out.append("\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n");
+                continue;
+            }
+            out.append('\t');
+            field(out, m.idNumber().value()).append('\t');
+            field(out, m.name()).append('\t');
+            out.append(m.idNumber().gender().name()).append('\t');
+            out.append(m.idNumber().birthDate()).append('\t');
+            field(out, m.ethnicity()).append('\t');
+            out.append(m.politicalStatus().name()).append('\t');
+            out.append(m.education().name()).append('\t');
+            out.append(m.joinedLeague().atDay(1)).append('\t');
+            field(out, m.phone()).append('\t');
+            field(out, m.orgCode()).append('\t');
+            out.append(m.category().name()).append('\t');
+            field(out, m.post()).append('\t');
+            out.append(m.entryType().name()).append('\n');
+        }
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY upload_row (" + COLUMNS + ") FROM STDIN (FORMAT text)");
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A text value for COPY's text format, or {@code \N} for null. */
+    private static StringBuilder field(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("\\N");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
     void deleteAll(String uploadId) {
         jdbc.update("DELETE FROM upload_row WHERE upload_id = ?", uploadId);
     }
@@ -87,10 +177,20 @@ class StagedRows {
      * row-number range when it sorts by the key), which made applying 100,000 rows quadratic.
      */
     List<StagedRow> changesBetween(String uploadId, int afterRow, int throughRow) {
-        return jdbc.query("""
-                SELECT * FROM upload_row WHERE upload_id = ? AND row_number > ? AND row_number <= ?
-                ORDER BY row_number""", this::row, uploadId, afterRow, throughRow)
-                .stream().filter(row -> row.outcome().changesRegister()).toList();
+        List<StagedRow> rows = new ArrayList<>();
+        jdbc.query("""
+                SELECT row_number, outcome, member_id, id_number, name, ethnicity, political_status, education,
+                    joined_league, phone, org_code, category, post, entry_type
+                FROM upload_row WHERE upload_id = ? AND row_number > ? AND row_number <= ?
+                ORDER BY row_number""", rs -> {
+                    RowOutcome outcome = RowOutcome.valueOf(rs.getString("outcome"));
+                    if (outcome.changesRegister()) {
+                        // Only what applying needs: the errors, warnings and cells of a change are never read here.
+                        rows.add(new StagedRow(rs.getInt("row_number"), outcome, List.of(), List.of(), List.of(), null,
+                                memberId(rs), member(rs)));
+                    }
+                }, uploadId, afterRow, throughRow);
+        return rows;
     }
 
     /** The number of the upload's last staged row, 0 when none. */
@@ -128,21 +228,28 @@ class StagedRows {
     }
 
     private StagedRow row(ResultSet rs, int index) throws SQLException {
-        NewMember member = null;
-        String idNumber = rs.getString("id_number");
-        if (idNumber != null) {
-            member = new NewMember(IdNumber.trusted(idNumber), rs.getString("name"), rs.getString("ethnicity"),
-                    PoliticalStatus.valueOf(rs.getString("political_status")), Education.valueOf(rs.getString("education")),
-                    YearMonth.from(rs.getObject("joined_league", LocalDate.class)), rs.getString("phone"),
-                    rs.getString("org_code"), MemberCategory.valueOf(rs.getString("category")), rs.getString("post"),
-                    EntryType.valueOf(rs.getString("entry_type")), null);
-        }
-        Long memberId = rs.getObject("member_id") == null ? null : rs.getLong("member_id");
         String changed = rs.getString("changed_fields");
         return new StagedRow(rs.getInt("row_number"), RowOutcome.valueOf(rs.getString("outcome")),
                 read(rs.getString("errors"), ERRORS), read(rs.getString("warnings"), ERRORS),
                 changed == null ? List.of() : List.of(changed.split(",")), readNullable(rs.getString("cells")),
-                memberId, member);
+                memberId(rs), member(rs));
+    }
+
+    private static Long memberId(ResultSet rs) throws SQLException {
+        long id = rs.getLong("member_id");
+        return rs.wasNull() ? null : id;
+    }
+
+    private static NewMember member(ResultSet rs) throws SQLException {
+        String idNumber = rs.getString("id_number");
+        if (idNumber == null) {
+            return null;
+        }
+        return new NewMember(IdNumber.trusted(idNumber), rs.getString("name"), rs.getString("ethnicity"),
+                PoliticalStatus.valueOf(rs.getString("political_status")), Education.valueOf(rs.getString("education")),
+                YearMonth.from(rs.getObject("joined_league", LocalDate.class)), rs.getString("phone"),
+                rs.getString("org_code"), MemberCategory.valueOf(rs.getString("category")), rs.getString("post"),
+                EntryType.valueOf(rs.getString("entry_type")), null);
     }
 
     private List<String> readNullable(String text) {

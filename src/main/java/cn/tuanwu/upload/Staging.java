@@ -70,7 +70,7 @@ class Staging {
         Path file = files.copyToTemp(uploadId);
         try {
             new SheetReader(new ReadLimits(settings.maxBytes(), 256, ReadLimits.defaults().maxUncompressedBytes()))
-                    .read(file, upload.fileName(), handler);
+                    .readAhead(file, upload.fileName(), handler::check, handler::accept);
             handler.finish();
             upload.staged(handler.counts(), handler.warnings(), isLate(organisation, today), handler.headersJson());
             if (handler.counts().values().stream().mapToInt(Integer::intValue).sum() >= BULK) {

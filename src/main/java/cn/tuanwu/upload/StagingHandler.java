@@ -17,7 +17,6 @@ import cn.tuanwu.upload.rules.RowValidator;
 import cn.tuanwu.upload.sheet.FileFailure;
 import cn.tuanwu.upload.sheet.SheetCell;
 import cn.tuanwu.upload.sheet.SheetRow;
-import cn.tuanwu.upload.sheet.SheetRowHandler;
 import cn.tuanwu.upload.sheet.UploadFileException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,15 +29,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Receives the file's rows: finds the header, checks each data row, and every {@code chunkSize}
- * rows resolves duplicates and the register in one query and stages the chunk in one batch.
+ * Receives the file's rows in two steps. {@link #check}, on the reading thread of
+ * {@link cn.tuanwu.upload.sheet.SheetReader#readAhead(java.nio.file.Path, String,
+ * cn.tuanwu.upload.sheet.SheetReader.RowStep, cn.tuanwu.upload.sheet.SheetReader.ItemHandler)}: finds
+ * the header and checks each data row against the data standard (no transaction needed; an
+ * organisation code outside the subtree is looked up on a connection of its own). {@link #accept},
+ * on the staging transaction's thread: every {@code chunkSize} rows resolves duplicates and the
+ * register in one query and stages the chunk in one batch. Fields are used by one of the two threads
+ * only, except the header's, which are set before the first data row is handed over.
  */
-final class StagingHandler implements SheetRowHandler {
+final class StagingHandler {
 
     private static final int HEADER_SEARCH_ROWS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Pending(CheckedRow checked, String idNumber, List<String> cells) {
+    /** A checked row waiting for its chunk; the cells' texts are copied only for rows the report shows. */
+    record Pending(CheckedRow checked, String idNumber, SheetRow row) {
     }
 
     private final String uploadId;
@@ -53,6 +59,7 @@ final class StagingHandler implements SheetRowHandler {
     private ColumnMap columns;
     private List<String> headers = List.of();
     private int dataRows;
+    private int headerWarnings;
     private int warnings;
 
     StagingHandler(String uploadId, LocalDate today, Set<String> subtree, Organisations organisations,
@@ -70,11 +77,11 @@ final class StagingHandler implements SheetRowHandler {
         this.validator = new RowValidator(today, today.getYear(), directory);
     }
 
-    @Override
-    public void row(SheetRow row) throws UploadFileException {
+    /** Reading thread: the checked data row, or null for rows before and of the header. */
+    Pending check(SheetRow row) throws UploadFileException {
         if (columns == null) {
             findHeader(row);
-            return;
+            return null;
         }
         if (++dataRows > settings.maxRows()) {
             throw new UploadFileException(FileFailure.F_TOO_MANY_ROWS,
@@ -82,7 +89,12 @@ final class StagingHandler implements SheetRowHandler {
         }
         CheckedRow checked = validator.check(row, columns);
         String idNumber = checked.valid() ? checked.fields().idNumber().value() : idNumberOf(row);
-        pending.add(new Pending(checked, idNumber, texts(row)));
+        return new Pending(checked, idNumber, row);
+    }
+
+    /** Staging thread: a checked row, in file order; staged with its chunk. */
+    void accept(Pending row) {
+        pending.add(row);
         if (pending.size() >= settings.chunkSize()) {
             flush();
         }
@@ -103,7 +115,7 @@ final class StagingHandler implements SheetRowHandler {
         }
         columns = match.get();
         headers = texts(row);
-        warnings += columns.unknown().size();
+        headerWarnings = columns.unknown().size();
     }
 
     void finish() throws UploadFileException {
@@ -138,8 +150,12 @@ final class StagingHandler implements SheetRowHandler {
 
     private StagedRow stage(Pending row, Map<String, RegisteredMember> existing) {
         CheckedRow checked = row.checked();
-        List<StagedRow.StagedError> errors = new ArrayList<>(checked.errors().stream().map(this::staged).toList());
-        List<StagedRow.StagedError> rowWarnings = checked.warnings().stream().map(this::staged).toList();
+        List<StagedRow.StagedError> errors = new ArrayList<>(checked.errors().size());
+        for (RowError error : checked.errors()) {
+            errors.add(staged(error));
+        }
+        List<StagedRow.StagedError> rowWarnings = checked.warnings().isEmpty() ? List.of()
+                : checked.warnings().stream().map(this::staged).toList();
         if (row.idNumber() != null) {
             Integer first = firstRowOfId.putIfAbsent(row.idNumber(), checked.rowNumber());
             if (first != null) {
@@ -173,7 +189,7 @@ final class StagingHandler implements SheetRowHandler {
         warnings += rowWarnings.size();
         boolean reported = outcome == RowOutcome.REJECTED || !rowWarnings.isEmpty();
         return new StagedRow(checked.rowNumber(), outcome, errors, rowWarnings, changed,
-                reported ? row.cells() : null, memberId, outcome.changesRegister() ? member : null);
+                reported ? texts(row.row()) : null, memberId, outcome.changesRegister() ? member : null);
     }
 
     private StagedRow.StagedError staged(RowError error) {
@@ -205,7 +221,7 @@ final class StagingHandler implements SheetRowHandler {
     }
 
     int warnings() {
-        return warnings;
+        return headerWarnings + warnings;
     }
 
     String headersJson() {

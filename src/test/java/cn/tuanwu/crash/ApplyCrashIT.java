@@ -8,24 +8,17 @@ import cn.tuanwu.support.IdNumbers;
 import cn.tuanwu.support.TestProfiles;
 import cn.tuanwu.support.Workbooks;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -33,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,7 +204,9 @@ class ApplyCrashIT {
     }
 
     private Node start(String name) throws Exception {
-        Node node = Node.start(name, logs.resolve(name + ".log"), database);
+        Node node = Node.start(name, logs.resolve(name + ".log"), database, ADMIN_PASSWORD,
+                List.of("--tuanwu.upload.chunk-size=" + CHUNK_SIZE,
+                        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()));
         nodes.add(node);
         node.awaitHealthy(Duration.ofSeconds(120));
         // Health is UP as soon as Tomcat listens; the first administrator is made by a runner just after.
@@ -329,191 +323,6 @@ class ApplyCrashIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Where both JVMs keep their data, and how the test reads it once they are gone. */
-    interface Database {
-
-        String kind();
-
-        /** Arguments and environment that point the application at this database. */
-        List<String> arguments();
-
-        Connection connect() throws SQLException;
-
-        void drop() throws Exception;
-
-        static Database h2File() throws IOException {
-            Path dir = Files.createTempDirectory("tuanwu-crash-");
-            // As the default datasource, only in a fresh directory.
-            String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
-            return new Database() {
-                public String kind() {
-                    return "H2 (" + dir + ")";
-                }
-
-                public List<String> arguments() {
-                    return List.of("--spring.datasource.url=" + url);
-                }
-
-                public Connection connect() throws SQLException {
-                    return DriverManager.getConnection(url, "sa", "");
-                }
-
-                public void drop() throws IOException {
-                    try (Stream<Path> files = Files.walk(dir)) {
-                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(file);
-                        }
-                    }
-                }
-            };
-        }
-
-        static Database postgresScratch() throws SQLException {
-            String base = require("DB_URL");
-            String user = System.getenv().getOrDefault("DB_USER", "");
-            String password = System.getenv().getOrDefault("DB_PASSWORD", "");
-            Matcher m = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]+)(\\?.*)?").matcher(base);
-            if (!m.matches()) {
-                throw new IllegalStateException("DB_URL is not a jdbc:postgresql URL: " + base);
-            }
-            String name = (m.group(2) + "_crash_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-            String url = m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
-            try (Connection admin = DriverManager.getConnection(base, user, password); Statement statement = admin.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
-            }
-            return new Database() {
-                public String kind() {
-                    return "PostgreSQL (" + name + ")";
-                }
-
-                public List<String> arguments() {
-                    return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
-                            "--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
-                }
-
-                public Connection connect() throws SQLException {
-                    return DriverManager.getConnection(url, user, password);
-                }
-
-                public void drop() throws SQLException {
-                    try (Connection admin = DriverManager.getConnection(base, user, password);
-                            Statement statement = admin.createStatement()) {
-                        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                    }
-                }
-            };
-        }
-
-        private static String require(String variable) {
-            String value = System.getenv(variable);
-            if (value == null || value.isBlank()) {
-                throw new IllegalStateException("-Dtuanwu.test.db=postgres needs " + variable);
-            }
-            return value;
-        }
-    }
-
-    /** One JVM running the packaged application. */
-    static final class Node {
-
-        private final String name;
-        private final Process process;
-        private final Path log;
-        private final int port;
-
-        private Node(String name, Process process, Path log, int port) {
-            this.name = name;
-            this.process = process;
-            this.log = log;
-            this.port = port;
-        }
-
-        static Node start(String name, Path log, Database database) throws IOException {
-            Path jar = Path.of(System.getProperty("tuanwu.test.jar", "target/tuanwu.jar"));
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: run the IT with ./mvnw verify (it needs package)");
-            }
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // Start-up is most of the test's time: the C1 compiler alone starts the application about
-                    // twice as fast on a small machine, and the apply is no less real for it.
-                    "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(),
-                    "--server.port=" + port,
-                    "--tuanwu.upload.chunk-size=" + CHUNK_SIZE,
-                    "--camunda.bpm.job-execution.enabled=true",
-                    "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()));
-            command.addAll(database.arguments());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            builder.environment().put("TUANWU_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            // The database comes from the arguments only; a SPRING_PROFILES_ACTIVE of the caller must not add the demo.
-            builder.environment().remove("SPRING_PROFILES_ACTIVE");
-            return new Node(name, builder.start(), log, port);
-        }
-
-        Api api() {
-            return new Api(port);
-        }
-
-        void awaitHealthy(Duration timeout) {
-            Api api = api();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    fail("%s exited with %d before it was healthy; its log ends:%n%s", name, process.exitValue(), tail());
-                }
-                try {
-                    Api.Response health = api.get("/actuator/health", null);
-                    if (health.status() == 200 && "UP".equals(health.json().path("status").asText())) {
-                        return;
-                    }
-                } catch (IllegalStateException notListeningYet) {
-                    // Connection refused until Tomcat is up.
-                }
-                sleep(250);
-            }
-            fail("%s not healthy after %s; its log ends:%n%s", name, timeout, tail());
-        }
-
-        /** SIGKILL on Linux: no shutdown hook, no rollback, the job stays locked to this node. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(name + " died").isTrue();
-            assertThat(process.isAlive()).isFalse();
-        }
-
-        /** A clean stop (SIGTERM), forced only when it hangs. */
-        void stop() throws InterruptedException {
-            if (!process.isAlive()) {
-                return;
-            }
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-
-        String log() {
-            try {
-                return Files.readString(log, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private String tail() {
-            List<String> lines = log().lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
     }
 }

@@ -106,6 +106,7 @@ class MemberImportProcessTest {
                 + "/rows?outcome=UPDATED", uploader).json().path("content").get(0);
         assertThat(updated.path("changedFields").toString()).contains("政治面貌", "学历", "手机号码");
 
+        long versionBefore = jdbc.queryForObject("SELECT version FROM member WHERE id_number = ?", Long.class, existing);
         Api.Response decided = api.post("/api/imports/" + instance.getBusinessKey() + "/decision",
                 "{\"approved\": true, \"comment\": \"同意\"}", reviewer);
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
@@ -122,6 +123,10 @@ class MemberImportProcessTest {
         assertThat(members.get(newOne).orgCode()).isEqualTo(tree.branchA());
         assertThat(members.get(existing).phone()).isEqualTo("13912345678");
         assertThat(members.get(existing).name()).as("never changed by an upload").isEqualTo("测试成员");
+        assertThat(jdbc.queryForObject("SELECT version FROM member WHERE id_number = ?", Long.class, existing))
+                .isEqualTo(versionBefore + 1);
+        assertThat(jdbc.queryForMap("SELECT status, registered, version FROM member WHERE id_number = ?", newOne))
+                .containsEntry("status", "ACTIVE").containsEntry("registered", false).containsEntry("version", 0L);
         assertThat(jdbc.queryForObject("SELECT registered FROM member WHERE id_number = ?", Boolean.class, existing))
                 .as("an adjustment never changes the registration").isTrue();
         assertThat(api.get("/api/imports/" + instance.getBusinessKey(), uploader).json().path("status").asText())
@@ -263,6 +268,37 @@ class MemberImportProcessTest {
         assertThat(member.status()).isEqualTo(cn.tuanwu.member.MemberStatus.ACTIVE);
         assertThat(member.orgCode()).isEqualTo(tree.branchA());
         assertThat(jdbc.queryForObject("SELECT transfer_reason FROM member WHERE id_number = ?", String.class, gone)).isNull();
+    }
+
+    @Test
+    void aPersonAddedToTheRegisterDuringTheReviewIsNotAddedTwice() {
+        String newOne = IdNumbers.next(LocalDate.of(2001, 2, 3));
+        String racer = IdNumbers.next(LocalDate.of(2001, 2, 4));
+        ProcessInstance instance = upload(List.of(
+                Workbooks.member("郑一", newOne, tree.branchA(), "13812345678"),
+                Workbooks.member("王二", racer, tree.branchA(), "13812345679")));
+        execute(job());
+        assertThat(instance).variables().containsEntry("countNew", 2);
+        // Another upload (or anyone) adds one of them while this one waits for its review.
+        register.addAll(List.of(new cn.tuanwu.member.NewMember(cn.tuanwu.shared.IdNumber.trusted(racer), "王二", "汉族",
+                cn.tuanwu.member.PoliticalStatus.LEAGUE_MEMBER, cn.tuanwu.member.Education.BACHELOR,
+                java.time.YearMonth.of(2016, 5), "13700000000", tree.branchA(), cn.tuanwu.member.MemberCategory.LEAGUE_MEMBER,
+                null, cn.tuanwu.member.EntryType.SUPPLEMENT, null)));
+        api.post("/api/imports/" + instance.getBusinessKey() + "/decision", "{\"approved\": true}", reviewer);
+        execute(job());
+
+        Map<String, RegisteredMember> members = register.findByIdNumbers(List.of(newOne, racer));
+        assertThat(members.get(newOne).name()).isEqualTo("郑一");
+        assertThat(members.get(racer).phone()).as("the register's version stays").isEqualTo("13700000000");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM member WHERE id_number = ?", Integer.class, racer)).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode upload = api.get("/api/imports/" + instance.getBusinessKey(), uploader).json();
+        assertThat(upload.path("status").asText()).isEqualTo("APPLIED");
+        assertThat(upload.toString()).contains("\"REJECTED\":1").contains("\"NEW\":1");
+        com.fasterxml.jackson.databind.JsonNode rejected = api.get("/api/imports/" + instance.getBusinessKey()
+                + "/rows?outcome=REJECTED", uploader).json().path("content");
+        assertThat(rejected).hasSize(1);
+        assertThat(rejected.get(0).path("row").asInt()).isEqualTo(3);
+        assertThat(rejected.get(0).toString()).contains("E_REGISTER_CHANGED");
     }
 
     @Test

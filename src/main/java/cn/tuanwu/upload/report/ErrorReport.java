@@ -1,5 +1,6 @@
 package cn.tuanwu.upload.report;
 
+import cn.tuanwu.shared.CellText;
 import cn.tuanwu.upload.report.ReportStyles.Kind;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,6 +9,12 @@ import java.util.Arrays;
  */
 final class RowEmitter {
 
+    /**
+     * Excel's own limit on a cell's text. Longer text cannot come from Excel; it is cut here so that a
+     * crafted 30 MB cell cannot make the staged row too large to store, read back or report.
+     */
+    static final int MAX_CELL_CHARS = 32_767;
+
     private final SheetRowHandler handler;
     private final SheetCell[] cells;
     private int rowNumber;
@@ -33,7 +39,9 @@ final class RowEmitter {
         if (cell.kind() == SheetCell.Kind.TEXT && cell.text().isEmpty()) {
             return;
         }
-        cells[column] = cell;
+        cells[column] = cell.text() != null && cell.text().length() > MAX_CELL_CHARS
+                ? new SheetCell(cell.text().substring(0, MAX_CELL_CHARS), cell.kind(), cell.date(), cell.formula())
+                : cell;
         width = Math.max(width, column + 1);
         if (cell.kind() != SheetCell.Kind.TEXT || !isBlank(cell.text())) {
             blank = false;

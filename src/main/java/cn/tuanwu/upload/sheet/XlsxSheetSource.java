@@ -1,17 +1,27 @@
 package cn.tuanwu.upload.sheet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * Streams an .xlsx with fastexcel (several times faster than POI's SAX reader). Only call it on a
@@ -24,7 +34,9 @@ final class XlsxSheetSource {
 
     void read(Path file, RowEmitter out, int maxColumns) throws IOException, UploadFileException {
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), OPTIONS)) {
-            Sheet sheet = choose(workbook.getSheets().toList());
+            Set<String> worksheets = worksheetIds(file);
+            Sheet sheet = choose(workbook.getSheets()
+                    .filter(each -> worksheets == null || worksheets.contains(each.getId())).toList());
             if (sheet == null) {
                 return;
             }
@@ -44,6 +56,39 @@ final class XlsxSheetSource {
                     out.end();
                 }
             }
+        }
+    }
+
+    /**
+     * The relationship ids of the workbook's worksheets, or null when the workbook has no relationship
+     * part where Excel writes it. fastexcel lists chart sheets and dialog sheets as sheets too, and a
+     * chart tab first in the workbook must not hide the data behind it.
+     */
+    private static Set<String> worksheetIds(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry rels = zip.getEntry("xl/_rels/workbook.xml.rels");
+            if (rels == null) {
+                return null;
+            }
+            NodeList relationships;
+            try (InputStream in = zip.getInputStream(rels)) {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(true);
+                // ZipSafety has refused any DOCTYPE already; this parser refuses one too.
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                factory.setExpandEntityReferences(false);
+                relationships = factory.newDocumentBuilder().parse(in).getElementsByTagNameNS("*", "Relationship");
+            } catch (ParserConfigurationException | SAXException e) {
+                throw new IOException("unreadable workbook relationships");
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < relationships.getLength(); i++) {
+                Element relationship = (Element) relationships.item(i);
+                if (relationship.getAttribute("Type").endsWith("/worksheet")) {
+                    ids.add(relationship.getAttribute("Id"));
+                }
+            }
+            return ids;
         }
     }
 

@@ -27,7 +27,10 @@ final class XmlPartScanner {
     private enum State { TEXT, NAME, BANG, ATTRIBUTES, AFTER_EQUALS, VALUE }
 
     private State state = State.TEXT;
-    private final StringBuilder name = new StringBuilder();
+    /** The element or attribute name so far (its first {@value #MAX_NAME} bytes) and where its local part starts. */
+    private final byte[] name = new byte[MAX_NAME];
+    private int nameLength;
+    private int localStart;
     private int bangMatched;
     private byte quote;
     private boolean referenceValue;
@@ -36,17 +39,46 @@ final class XmlPartScanner {
     private long position;
     private final byte[] head = new byte[4];
 
+    /**
+     * Nearly every byte of a sheet is text between tags or an attribute value that is not a cell
+     * reference; those are skipped in tight loops, the rest goes through {@link #step}.
+     */
     void feed(byte[] buffer, int offset, int length) throws UploadFileException {
-        for (int i = offset; i < offset + length; i++) {
-            byte b = buffer[i];
-            if (position < head.length) {
-                head[(int) position] = b;
-                if (position == head.length - 1) {
-                    checkEncoding(head.length);
-                }
+        int end = offset + length;
+        int i = offset;
+        while (i < end && position < head.length) {
+            byte b = buffer[i++];
+            head[(int) position] = b;
+            if (position == head.length - 1) {
+                checkEncoding(head.length);
             }
             position++;
             step(b);
+        }
+        position += end - i;
+        while (i < end) {
+            if (state == State.TEXT) {
+                while (i < end && buffer[i] != '<') {
+                    i++;
+                }
+                if (i < end) {
+                    i++;
+                    state = State.NAME;
+                    clearName();
+                }
+            } else if (state == State.VALUE && !(referenceValue && inLetters)) {
+                byte closing = quote;
+                while (i < end && buffer[i] != closing) {
+                    i++;
+                }
+                if (i < end) {
+                    i++;
+                    state = State.ATTRIBUTES;
+                    clearName();
+                }
+            } else {
+                step(buffer[i++]);
+            }
         }
     }
 
@@ -76,7 +108,7 @@ final class XmlPartScanner {
             case TEXT -> {
                 if (b == '<') {
                     state = State.NAME;
-                    name.setLength(0);
+                    clearName();
                 }
             }
             case NAME -> name(b);
@@ -87,14 +119,14 @@ final class XmlPartScanner {
                     }
                 } else {
                     state = b == '<' ? State.NAME : State.TEXT;
-                    name.setLength(0);
+                    clearName();
                 }
             }
             case ATTRIBUTES -> attributes(b);
             case AFTER_EQUALS -> {
                 if (b == '"' || b == '\'') {
                     quote = b;
-                    referenceValue = "r".contentEquals(localName());
+                    referenceValue = localNameIs('r');
                     letters = 0;
                     inLetters = true;
                     state = State.VALUE;
@@ -108,18 +140,18 @@ final class XmlPartScanner {
     }
 
     private void name(byte b) {
-        if (name.length() == 0 && b == '!') {
+        if (nameLength == 0 && b == '!') {
             bangMatched = 0;
             state = State.BANG;
         } else if (isSpace(b)) {
-            state = "c".contentEquals(localName()) ? State.ATTRIBUTES : State.TEXT;
-            name.setLength(0);
+            state = localNameIs('c') ? State.ATTRIBUTES : State.TEXT;
+            clearName();
         } else if (b == '>' || b == '/') {
             state = State.TEXT;
         } else if (b == '<') {
-            name.setLength(0);
-        } else if (name.length() < MAX_NAME) {
-            name.append((char) (b & 0xFF));
+            clearName();
+        } else {
+            append(b);
         }
     }
 
@@ -128,15 +160,29 @@ final class XmlPartScanner {
             state = State.TEXT;
         } else if (b == '=') {
             state = State.AFTER_EQUALS;
-        } else if (!isSpace(b) && b != '/' && name.length() < MAX_NAME) {
-            name.append((char) (b & 0xFF));
+        } else if (!isSpace(b) && b != '/') {
+            append(b);
         }
+    }
+
+    private void append(byte b) {
+        if (nameLength < MAX_NAME) {
+            name[nameLength++] = b;
+            if (b == ':') {
+                localStart = nameLength;
+            }
+        }
+    }
+
+    private void clearName() {
+        nameLength = 0;
+        localStart = 0;
     }
 
     private void value(byte b) throws UploadFileException {
         if (b == quote) {
             state = State.ATTRIBUTES;
-            name.setLength(0);
+            clearName();
             return;
         }
         if (!referenceValue || !inLetters) {
@@ -152,10 +198,9 @@ final class XmlPartScanner {
         }
     }
 
-    /** The element or attribute name without its namespace prefix (fastexcel matches local names). */
-    private CharSequence localName() {
-        int colon = name.lastIndexOf(":");
-        return colon < 0 ? name : name.subSequence(colon + 1, name.length());
+    /** Whether the name without its namespace prefix is this one letter (fastexcel matches local names). */
+    private boolean localNameIs(char letter) {
+        return nameLength - localStart == 1 && name[localStart] == letter;
     }
 
     private static boolean isSpace(byte b) {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.InputStreamStatistics;
@@ -32,9 +35,15 @@ final class ZipSafety {
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             long total = 0;
             byte[] buffer = new byte[64 * 1024];
+            Set<String> names = new HashSet<>();
             Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
+                // Two entries with one name (OPC part names ignore case) may be read differently by
+                // different tools: the one checked here need not be the one fastexcel parses.
+                if (!names.add(entry.getName().toLowerCase(Locale.ROOT))) {
+                    throw new UploadFileException(FileFailure.F_UNSAFE);
+                }
                 if (entry.isDirectory()) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package cn.tuanwu.upload.report;
 
+import cn.tuanwu.shared.CellText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -125,9 +125,13 @@ class SheetReaderTest {
         return readAll(reader, file, name);
     }
 
+    /** The rows {@link SheetReader#read} gives, after checking that {@link SheetReader#readAhead} gives the same. */
     private static List<SheetRow> readAll(SheetReader reader, Path file, String name) throws UploadFileException {
         List<SheetRow> rows = new ArrayList<>();
         reader.read(file, name, rows::add);
+        List<SheetRow> ahead = new ArrayList<>();
+        reader.readAhead(file, name, ahead::add);
+        assertThat(ahead).as("readAhead gives the rows read gives").isEqualTo(rows);
         return rows;
     }
 
@@ -140,6 +144,11 @@ class SheetReaderTest {
                 () -> reader.read(file, name, row -> { }));
         assertThat(e).as("expected the file to be refused").isNotNull();
         assertThat(e.getMessage()).isEqualTo(e.failure().message());
+        UploadFileException ahead = catchThrowableOfType(UploadFileException.class,
+                () -> reader.readAhead(file, name, row -> { }));
+        assertThat(ahead).as("readAhead refuses it too").isNotNull();
+        assertThat(ahead.failure()).isEqualTo(e.failure());
+        assertThat(ahead.getMessage()).isEqualTo(e.getMessage());
         return e.failure();
     }
 
@@ -541,6 +550,15 @@ class SheetReaderTest {
             }
         })).isSameAs(tooMany);
         assertThat(seen).hasSize(2);
+
+        List<SheetRow> seenAhead = new ArrayList<>();
+        assertThatThrownBy(() -> reader.readAhead(file, name, row -> {
+            seenAhead.add(row);
+            if (seenAhead.size() == 2) {
+                throw tooMany;
+            }
+        })).isSameAs(tooMany);
+        assertThat(seenAhead).isEqualTo(seen);
     }
 
     @Test
@@ -551,6 +569,32 @@ class SheetReaderTest {
         assertThatThrownBy(() -> reader.read(file, "members.xlsx", row -> {
             throw bug;
         })).isSameAs(bug);
+        assertThatThrownBy(() -> reader.readAhead(file, "members.xlsx", row -> {
+            throw bug;
+        })).isSameAs(bug);
+    }
+
+    @Test
+    void readingAheadStopsWithTheHandlerAndLetsGoOfTheFile() throws Exception {
+        StringBuilder csv = new StringBuilder("姓名,手机号\r\n");
+        for (int i = 0; i < 200_000; i++) {
+            csv.append("团员").append(i).append(",138").append(i).append("\r\n");
+        }
+        Path file = bytes("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        UploadFileException tooMany = new UploadFileException(FileFailure.F_TOO_MANY_ROWS);
+        int[] seen = {0};
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+        assertThatThrownBy(() -> reader.readAhead(file, "many.csv", row -> {
+            if (++seen[0] == 10) {
+                throw tooMany;
+            }
+        })).isSameAs(tooMany);
+
+        assertThat(seen[0]).isEqualTo(10);
+        assertThat(Thread.getAllStackTraces().keySet()).as("the reading thread has ended")
+                .noneMatch(thread -> !before.contains(thread) && thread.getName().equals("sheet-read-ahead"));
+        Files.delete(file);
     }
 
     @Test

@@ -1,12 +1,12 @@
-package cn.tuanwu.upload.report;
+package cn.tuanwu.shared;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 
-/** What any text must become before it goes into a report cell. */
-final class CellText {
+/** What any text must become before it goes into a cell of a spreadsheet we write (error report, reports). */
+public final class CellText {
 
     /** Excel's limit for one cell; POI refuses longer text. */
-    static final int MAX_LENGTH = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    public static final int MAX_LENGTH = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     /** How OOXML writes a literal underscore that would otherwise start an escape. */
     private static final String ESCAPED_UNDERSCORE = "_x005F_";
@@ -21,7 +21,7 @@ final class CellText {
      * as the character it encodes; and cut to {@link #MAX_LENGTH} without splitting a surrogate pair
      * or an escape. Null becomes "".
      */
-    static String clean(String raw) {
+    public static String clean(String raw) {
         if (raw == null) {
             return "";
         }
@@ -97,7 +97,7 @@ final class CellText {
      * Whether Excel would read {@code text} as a formula once someone edits the cell (or a CSV
      * export is opened), so that the cell must be marked as text with the quote prefix.
      */
-    static boolean looksLikeFormula(String text) {
+    public static boolean looksLikeFormula(String text) {
         if (text.isEmpty()) {
             return false;
         }
