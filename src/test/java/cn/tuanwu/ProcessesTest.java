@@ -28,6 +28,10 @@ class ProcessesTest {
     RepositoryService repositoryService;
     @Autowired
     DecisionService decisionService;
+    @Autowired
+    org.camunda.bpm.engine.AuthorizationService authorizationService;
+    @Autowired
+    org.camunda.bpm.engine.FormService formService;
 
     static List<Path> models() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("processes"))) {
@@ -87,7 +91,8 @@ class ProcessesTest {
                     String bean = expression.replaceAll("^\\$\\{(.+)}$", "$1");
                     assertThat(context.containsBean(bean)).as(model + ": bean " + bean).isTrue();
                 }
-                if (element.getLocalName().equals("userTask")) {
+                // A start event a person uses has a form (checked below); any form named must be deployed.
+                if (element.getLocalName().equals("userTask") || !element.getAttributeNS(camunda, "formRef").isEmpty()) {
                     String formRef = element.getAttributeNS(camunda, "formRef");
                     assertThat(formRef).as(model + ": form of " + element.getAttribute("id")).isNotBlank();
                     assertThat(forms).as("form " + formRef + " in processes/").contains(formRef);
@@ -98,6 +103,33 @@ class ProcessesTest {
         assertThat(repositoryService.createDeploymentQuery().list().stream()
                 .flatMap(deployment -> repositoryService.getDeploymentResourceNames(deployment.getId()).stream())
                 .anyMatch(name -> name.endsWith("review-upload.form"))).as("forms are deployed").isTrue();
+    }
+
+    /**
+     * Issue 6: every start event a person uses has a form in Chinese. A person (other than an administrator) can
+     * start exactly the process definitions their groups are granted CREATE_INSTANCE on.
+     */
+    @Test
+    void everyProcessAPersonMayStartHasAStartForm() throws Exception {
+        List<String> startable = authorizationService.createAuthorizationQuery()
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+                .hasPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE).list()
+                .stream()
+                .filter(grant -> grant.getGroupId() != null && !grant.getGroupId().equals(cn.tuanwu.identity.Groups.CAMUNDA_ADMIN))
+                .map(org.camunda.bpm.engine.authorization.Authorization::getResourceId).distinct().toList();
+        assertThat(startable).as("city supervisors start the campaign").contains("campaign")
+                .as("nobody but administrators may start any process").doesNotContain("*");
+        for (String key : startable) {
+            String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                    .singleResult().getId();
+            org.camunda.bpm.engine.form.CamundaFormRef form = formService.getStartFormData(definitionId).getCamundaFormRef();
+            assertThat(form).as(key + ": start form").isNotNull();
+            assertThat(form.getBinding()).isEqualTo("deployment");
+            try (java.io.InputStream deployed = formService.getDeployedStartForm(definitionId)) {
+                String schema = new String(deployed.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(schema).as(key + ": start form in Chinese").containsPattern("\\p{IsHan}");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}: {1} – {2}")

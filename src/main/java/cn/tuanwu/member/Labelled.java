@@ -15,12 +15,8 @@ public interface Labelled {
         if (text == null) {
             return Optional.empty();
         }
-        String wanted = text.strip();
-        for (E constant : type.getEnumConstants()) {
-            if (constant.label().equals(wanted) || constant.aliases().contains(wanted)) {
-                return Optional.of(constant);
-            }
-        }
-        return Optional.empty();
+        @SuppressWarnings("unchecked")
+        E constant = (E) LabelledTexts.BY_TYPE.get(type).get(text.strip());
+        return Optional.ofNullable(constant);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +31,31 @@ public class MemberRegister {
         return bulk.findByIdNumbers(idNumbers);
     }
 
-    /** Applies an approved upload's changes in batched statements, in the caller's transaction. */
+    /**
+     * Applies an approved upload's changes in batched statements, in the caller's transaction. A new
+     * member whose ID number the register already has is not added (nor changed).
+     *
+     * @return the ID numbers of the new members that were not added for that reason
+     */
     @Transactional
-    public void apply(List<MemberChange> changes) {
-        bulk.apply(changes, clock.instant());
+    public Set<String> apply(List<MemberChange> changes) {
+        return bulk.apply(changes, clock.instant());
+    }
+
+    /**
+     * PostgreSQL only: applies one window of an approved upload's staged rows straight from the
+     * staging table, in the caller's transaction; what {@link #apply} does with the same rows, without
+     * them passing through the application. A new member whose ID number the register already has is
+     * not added.
+     *
+     * @param updates       whether the upload has UPDATED rows at all (else that statement is skipped)
+     * @param reactivations whether it has REACTIVATED rows at all
+     * @return the row numbers of the new members that were not added for that reason
+     */
+    @Transactional
+    public List<Integer> applyStaged(String uploadId, int afterRow, int throughRow, boolean updates,
+            boolean reactivations) {
+        return bulk.applyStaged(uploadId, afterRow, throughRow, updates, reactivations, clock.instant());
     }
 
     /** Adds members in one transaction; for seeding and tests (uploads stage and apply in bulk). */

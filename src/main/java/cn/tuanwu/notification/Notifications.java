@@ -8,17 +8,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Puts notifications into the outbox, in the caller's transaction, at most once per
- * {@link NewNotification#dedupKey()}. Sending is the outbox sender's job (supervision issue).
+ * {@link NewNotification#dedupKey()}. An INBOX notification is delivered by that commit (SENT); an
+ * e-mail is sent right after it, or by the poller if that nudge is lost.
  */
 @Service
 public class Notifications {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AfterCommitNudge nudge;
 
-    Notifications(JdbcTemplate jdbc, Clock clock) {
+    Notifications(JdbcTemplate jdbc, Clock clock, AfterCommitNudge nudge) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.nudge = nudge;
     }
 
     /** True when it was added, false when a notification with that key exists already. */
@@ -26,14 +29,20 @@ public class Notifications {
     public boolean enqueue(NewNotification notification) {
         // Portable "insert unless present" (startup_lock always has its one row, a portable DUAL);
         // the unique key still settles a race between two nodes.
+        boolean inbox = notification.channel() == Channel.INBOX;
+        Timestamp now = Timestamp.from(clock.instant());
         int added = jdbc.update("""
                 INSERT INTO notification (dedup_key, recipient, channel, subject, body, org_code, escalation_level,
-                                          process_instance_id, status, attempts, created_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ? FROM startup_lock
+                                          process_instance_id, status, attempts, created_at, sent_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM startup_lock
                 WHERE name = 'bootstrap' AND NOT EXISTS (SELECT 1 FROM notification WHERE dedup_key = ?)""",
                 notification.dedupKey(), notification.recipient(), notification.channel().name(),
                 notification.subject(), notification.body(), notification.orgCode(), notification.escalationLevel(),
-                notification.processInstanceId(), Timestamp.from(clock.instant()), notification.dedupKey());
+                notification.processInstanceId(), inbox ? NotificationStatus.SENT.name() : NotificationStatus.PENDING.name(),
+                now, inbox ? now : null, notification.dedupKey());
+        if (added == 1 && !inbox) {
+            nudge.afterCommit(notification.dedupKey());
+        }
         return added == 1;
     }
 

@@ -1,0 +1,42 @@
+package cn.tuanwu.supervision;
+
+import static cn.tuanwu.supervision.CampaignProcess.ORG_CODE;
+import static cn.tuanwu.supervision.CampaignProcess.WINDOW_END;
+import static cn.tuanwu.supervision.CampaignProcess.WINDOW_START;
+import static cn.tuanwu.supervision.CampaignProcess.YEAR;
+
+import cn.tuanwu.organisation.Organisations;
+import cn.tuanwu.shared.SafeDelegate;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** A step of {@code org-supervision}: reads which organisation, year and window from the process. */
+abstract class SupervisionDelegate extends SafeDelegate {
+
+    private final Organisations organisations;
+
+    SupervisionDelegate(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    Supervised supervised(DelegateExecution execution) {
+        return new Supervised(year(execution), organisations.require((String) execution.getVariable(ORG_CODE)),
+                new SubmissionWindow(LocalDate.parse((String) execution.getVariable(WINDOW_START)),
+                        LocalDate.parse((String) execution.getVariable(WINDOW_END))),
+                execution.getProcessInstanceId());
+    }
+
+    static int year(VariableScope scope) {
+        return ((Number) scope.getVariable(YEAR)).intValue();
+    }
+
+    static Assessment storedAssessment(VariableScope scope) {
+        return Assessment.stored((String) scope.getVariable(CampaignProcess.VERDICT),
+                (String) scope.getVariable(CampaignProcess.REASONS), (String) scope.getVariable(CampaignProcess.REASON_LABELS));
+    }
+
+    static int escalationLevel(VariableScope scope) {
+        return ((Number) scope.getVariable(CampaignProcess.ESCALATION_LEVEL)).intValue();
+    }
+}
