@@ -60,6 +60,13 @@ public class Accounts {
                 ? java.util.Optional.empty() : java.util.Optional.of(user.getEmail());
     }
 
+    /** The e-mail addresses of the group's members who have one, each once, sorted. */
+    public java.util.List<String> emailsOfMembers(String groupId) {
+        return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(User::getEmail).filter(email -> email != null && !email.isBlank()).map(String::strip)
+                .distinct().sorted().toList();
+    }
+
     public boolean groupHasMembers(String groupId) {
         return identityService.createUserQuery().memberOfGroup(groupId).count() > 0;
     }

@@ -3,8 +3,11 @@ package cn.tuanwu.identity;
 import java.util.List;
 import java.util.Set;
 
-/** Who is calling the API: a user id and their groups, as the identity store holds them. */
-public record Caller(String userId, Set<String> groups) {
+/**
+ * Who is calling the API: a user id and their groups, as the identity store holds them. Serializable:
+ * the pages' login keeps it in the HTTP session.
+ */
+public record Caller(String userId, Set<String> groups) implements java.io.Serializable {
 
     public Caller {
         groups = Set.copyOf(groups);

@@ -1,7 +1,9 @@
 package cn.tuanwu.identity;
 
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(0)
 class SystemGroups implements ApplicationRunner {
+
+    /** The campaign process's key (supervision's CampaignProcess.KEY; identity does not depend on supervision). */
+    static final String CAMPAIGN = "campaign";
 
     private final Accounts accounts;
     private final StartupLock startupLock;
@@ -56,5 +61,9 @@ class SystemGroups implements ApplicationRunner {
                 Permissions.READ_HISTORY);
         accounts.grant(supervisors, Resources.DEPLOYMENT, Authorization.ANY, READ);
         accounts.grant(supervisors, Resources.APPLICATION, "admin", ACCESS);
+        // They, and only they (with the administrators), start the year's campaign: from Tasklist's 启动流程 or
+        // through POST /api/campaigns, which starts it as them. The campaign's start listener checks it again.
+        accounts.grant(supervisors, Resources.PROCESS_DEFINITION, CAMPAIGN, CREATE_INSTANCE);
+        accounts.grant(supervisors, Resources.PROCESS_INSTANCE, Authorization.ANY, CREATE);
     }
 }

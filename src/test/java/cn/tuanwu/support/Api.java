@@ -64,6 +64,20 @@ public final class Api {
         }
     }
 
+    /** A download with its status and headers, whatever the status (a problem detail's JSON on an error). */
+    public Download fetch(String path, Login login) {
+        try {
+            HttpResponse<byte[]> response = client.send(request(path, login).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response delete(String path, Login login) {
         return send(request(path, login).DELETE());
     }
@@ -92,6 +106,19 @@ public final class Api {
 
     /** A user id and password. */
     public record Login(String userId, String password) {
+    }
+
+    /** Status, headers and the raw body of a download. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The body as text, for an error's problem detail. */
+        public Response asResponse() {
+            return new Response(status, new String(body, StandardCharsets.UTF_8));
+        }
     }
 
     /** Status and body; {@link #json()} parses the body. */

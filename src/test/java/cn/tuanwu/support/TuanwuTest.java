@@ -8,13 +8,18 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
-/** The whole application on a random port, on H2 or PostgreSQL; every such test shares one context. */
+/**
+ * The whole application on a random port, on H2 or PostgreSQL, sending its e-mails to the run's
+ * GreenMail ({@link TestMailServer}); every such test shares one context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
 @Import(TestFixtures.class)
+@ContextConfiguration(initializers = TestMailServer.class)
 public @interface TuanwuTest {
 }

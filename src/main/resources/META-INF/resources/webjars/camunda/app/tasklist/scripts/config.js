@@ -1,0 +1,43 @@
+/*
+ * Camunda's default configuration of this webapp (Apache License 2.0, camunda-webapp-webjar), with
+ * tuanwu's language settings. This file replaces the webjar's copy.
+ */
+
+export default {
+  // tuanwu: Simplified Chinese unless the browser asks for English first. The webapps compare only the
+  // language part of the browser's first language (zh-CN -> 'zh'), so Chinese is reached as the fallback;
+  // zh-CN.json has every label (src/webapp-locales/build.py), so nothing falls back further.
+  locales: {
+    availableLocales: ['zh-CN', 'en'],
+    fallbackLocale: 'zh-CN'
+  },
+  // Moment formats, spelled out by the locale file's dateLocales (zh-CN: 2025年9月1日 08:00). Times are
+  // shown in the browser's time zone; the webapps have no setting for another one.
+  dateFormat: {
+    normal: 'LLL',
+    long: 'LLLL'
+  },
+
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  }
+};

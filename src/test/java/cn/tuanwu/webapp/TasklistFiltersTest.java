@@ -1,0 +1,163 @@
+package cn.tuanwu.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tuanwu.identity.Groups;
+import cn.tuanwu.support.Api;
+import cn.tuanwu.support.TestFixtures;
+import cn.tuanwu.support.TuanwuTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The shared filters exist once, every role can run them, and they list only the caller's own tasks. */
+@TuanwuTest
+class TasklistFiltersTest {
+
+    private static final List<String> NAMES =
+            List.of(TasklistFilters.MY_REVIEWS, TasklistFilters.OVERDUE, TasklistFilters.ESCALATIONS);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestFixtures fixtures;
+    @Autowired
+    TasklistFilters filters;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    Deployment deployment;
+
+    @AfterEach
+    void undeploy() {
+        if (deployment != null) {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void eachFilterExistsOnceEvenAfterAnotherStart() {
+        filters.run(null);
+        filters.run(null);
+        for (String name : NAMES) {
+            assertThat(filterService.createFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDuplicateLeftBehindIsRemoved() {
+        Filter copy = filterService.newTaskFilter(TasklistFilters.OVERDUE);
+        filterService.saveFilter(copy);
+        filters.run(null);
+        assertThat(filterService.createFilterQuery().filterName(TasklistFilters.OVERDUE).count()).isEqualTo(1);
+    }
+
+    @Test
+    void noCatchAllFilterListsEveryTask() {
+        assertThat(filterService.createFilterQuery().filterName("All tasks").count()).isZero();
+        assertThat(filterService.createFilterQuery().filterName("All Tasks").count()).isZero();
+    }
+
+    @Test
+    void aReviewerRunsEveryFilterAndSeesTheTasksOfTheirGroupOnly() {
+        TestFixtures.Tree tree = fixtures.tree();
+        String reviewersA = Groups.reviewersOf(tree.districtA());
+        String reviewersB = Groups.reviewersOf(tree.districtB());
+        // The filters compare with the engine's clock, which other tests may move.
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Date past = Date.from(now.minus(2, ChronoUnit.DAYS));
+        Date future = Date.from(now.plus(5, ChronoUnit.DAYS));
+        deploy();
+        start(TasklistFilters.REVIEW_UPLOAD, reviewersA, future);
+        start(TasklistFilters.REVIEW_UPLOAD, reviewersA, past);
+        start(TasklistFilters.REVIEW_TRANSFER_OUT, reviewersB, past);
+        start(TasklistFilters.REMEDIATE, Groups.adminsOf(tree.districtA()), future);
+        start(TasklistFilters.SUPERVISE_REMEDIATION, Groups.CITY_SUPERVISORS, future);
+
+        Api api = new Api(port);
+        Api.Login reviewerA = fixtures.user(reviewersA);
+        Map<String, String> ids = filterIds(api, reviewerA);
+        assertThat(ids.keySet()).containsAll(NAMES);
+
+        assertThat(run(api, ids.get(TasklistFilters.MY_REVIEWS), reviewerA))
+                .as("both of district A's reviews, the earliest due first, none of district B's")
+                .containsExactly(TasklistFilters.REVIEW_UPLOAD + "@" + reviewersA + "@past",
+                        TasklistFilters.REVIEW_UPLOAD + "@" + reviewersA + "@future");
+        assertThat(run(api, ids.get(TasklistFilters.OVERDUE), reviewerA))
+                .containsExactly(TasklistFilters.REVIEW_UPLOAD + "@" + reviewersA + "@past");
+        assertThat(run(api, ids.get(TasklistFilters.ESCALATIONS), reviewerA))
+                .as("the overdue review is escalated, the one still in time is not")
+                .containsExactly(TasklistFilters.REVIEW_UPLOAD + "@" + reviewersA + "@past");
+
+        Api.Login adminA = fixtures.adminOf(tree.districtA());
+        assertThat(run(api, filterIds(api, adminA).get(TasklistFilters.ESCALATIONS), adminA))
+                .as("an admin's remediation is an escalation whatever its due date")
+                .containsExactly(TasklistFilters.REMEDIATE + "@" + Groups.adminsOf(tree.districtA()) + "@future");
+
+        Api.Login supervisor = fixtures.supervisor();
+        assertThat(run(api, filterIds(api, supervisor).get(TasklistFilters.ESCALATIONS), supervisor))
+                .as("the city's own supervision; other groups' tasks are in no supervisor's own filters")
+                .contains(TasklistFilters.SUPERVISE_REMEDIATION + "@" + Groups.CITY_SUPERVISORS + "@future")
+                .noneMatch(task -> task.contains(reviewersA) || task.contains(reviewersB));
+    }
+
+    private void deploy() {
+        var builder = repositoryService.createDeployment();
+        for (String task : List.of(TasklistFilters.REVIEW_UPLOAD, TasklistFilters.REVIEW_TRANSFER_OUT,
+                TasklistFilters.REMEDIATE, TasklistFilters.SUPERVISE_REMEDIATION)) {
+            BpmnModelInstance model = Bpmn.createExecutableProcess(probe(task)).camundaHistoryTimeToLive(1)
+                    .startEvent().userTask(task).name("${label}").camundaCandidateGroups("${group}")
+                    .camundaDueDate("${due}").endEvent().done();
+            builder.addModelInstance(probe(task) + ".bpmn", model);
+        }
+        deployment = builder.deploy();
+    }
+
+    private void start(String task, String group, Date due) {
+        String when = due.before(ClockUtil.getCurrentTime()) ? "past" : "future";
+        runtimeService.startProcessInstanceByKey(probe(task),
+                Map.of("group", group, "due", due, "label", task + "@" + group + "@" + when));
+    }
+
+    private static String probe(String task) {
+        return "filterProbe-" + task;
+    }
+
+    private static Map<String, String> filterIds(Api api, Api.Login login) {
+        Api.Response response = api.get("/engine-rest/filter?resourceType=Task", login);
+        assertThat(response.status()).isEqualTo(200);
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (JsonNode filter : response.json()) {
+            assertThat(ids.put(filter.get("name").asText(), filter.get("id").asText())).as("listed once").isNull();
+        }
+        return ids;
+    }
+
+    /** The names of the tasks a filter lists for the caller, in the filter's order. */
+    private static List<String> run(Api api, String filterId, Api.Login login) {
+        Api.Response response = api.get("/engine-rest/filter/" + filterId + "/list", login);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        response.json().forEach(task -> names.add(task.get("name").asText()));
+        return names;
+    }
+}
