@@ -6,6 +6,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +26,17 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Headless Chromium for browser tests: Debian's {@code /usr/bin/chromium} (or {@code -Dtuanwu.test.chromium})
  * driven by Playwright, whose driver bundle brings its own Node, so nothing is downloaded. One browser for
  * the whole run; each test gets a fresh {@link Page} in a context of its own (no cookies shared), in Chinese,
- * in Shanghai's zone, 1280×800, addressed relative to the running application. A failing test leaves
+ * in Shanghai's zone (or the one a {@link TimeZone} on the test names), 1280×800, addressed relative to the running application. A failing test leaves
  * {@code target/screenshots/FAILED-<class>-<method>.png}.
  */
 public final class Chromium implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
+
+    /** The browser's time zone for one test, instead of Asia/Shanghai. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface TimeZone {
+        String value();
+    }
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Chromium.class);
@@ -39,12 +50,14 @@ public final class Chromium implements ParameterResolver, AfterEachCallback, Tes
     public Page resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Browser browser = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Launched.class, key -> Launched.launch(), Launched.class).browser;
+        String zone = context.getTestMethod().map(method -> method.getAnnotation(TimeZone.class))
+                .map(TimeZone::value).orElse("Asia/Shanghai");
         String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
         BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setLocale("zh-CN")
                 .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN,zh;q=0.9"))
-                .setTimezoneId("Asia/Shanghai")
+                .setTimezoneId(zone)
                 .setViewportSize(1280, 800));
         browserContext.setDefaultTimeout(15_000);
         Page page = browserContext.newPage();

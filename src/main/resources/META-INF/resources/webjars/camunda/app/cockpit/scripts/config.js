@@ -11,8 +11,10 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
-  // Moment formats, spelled out by the locale file's dateLocales (zh-CN: 2025年9月1日 08:00). Times are
-  // shown in the browser's time zone; the webapps have no setting for another one.
+  // Every date in Asia/Shanghai, whatever the browser's zone (the webapps have no setting for it).
+  customScripts: ['../shanghai-time'],
+  // Moment formats, spelled out by the locale file's dateLocales (zh-CN: 2025年9月1日 08:00). Cockpit 7.24
+  // sets its own formats in its code after reading these, so its tables show 2025-09-01T08:00:00.
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',
