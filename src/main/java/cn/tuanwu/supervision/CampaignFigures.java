@@ -72,6 +72,34 @@ public class CampaignFigures {
     }
 
     /**
+     * {@link #ofSubtree} and {@link #ofChildren} from one pass over the register: what the close needs,
+     * the organisation's figures and its lagging sub-organisations, for the price of one of them.
+     */
+    public SubtreeFigures ofSubtreeAndChildren(OrganisationInfo organisation, int year, SubmissionWindow window) {
+        int childSegment = organisation.level() + 2;
+        String own = organisation.code();
+        Map<String, long[]> groups = sums(organisation.path(), path -> {
+            String child = segment(path, childSegment);
+            return child == null ? own : child;
+        }, code -> window, year);
+        long[] total = new long[Figures.Column.values().length];
+        Map<String, Figures> children = new HashMap<>();
+        groups.forEach((group, counts) -> {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += counts[i];
+            }
+            if (!group.equals(own)) {
+                children.put(group, Figures.of(counts));
+            }
+        });
+        return new SubtreeFigures(Figures.of(total), children);
+    }
+
+    /** An organisation's figures and each direct child's, by code. */
+    public record SubtreeFigures(Figures subtree, Map<String, Figures> children) {
+    }
+
+    /**
      * Every top-level organisation's subtree, each counted against its own window ({@code windows} by
      * top-level code; organisations without a window are left out).
      */
@@ -82,6 +110,14 @@ public class CampaignFigures {
     }
 
     private Map<String, Figures> count(String rootPath, Function<String, String> groupOfPath,
+            Function<String, SubmissionWindow> windowOfGroup, int year) {
+        Map<String, Figures> figures = new HashMap<>();
+        sums(rootPath, groupOfPath, windowOfGroup, year).forEach((group, counts) -> figures.put(group, Figures.of(counts)));
+        return figures;
+    }
+
+    /** The counts in {@link Figures.Column} order, by group: members of organisations a group function maps to null are left out. */
+    private Map<String, long[]> sums(String rootPath, Function<String, String> groupOfPath,
             Function<String, SubmissionWindow> windowOfGroup, int year) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("prefix", escapeLike(rootPath) + "%")
@@ -145,9 +181,7 @@ public class CampaignFigures {
             add(sums, groupOfCode.get(rs.getString(1)), Figures.Column.PENDING_REVIEWS, rs.getLong(2));
         });
         countWindows(parameters, inSubtree, sums, groupOfCode, windowOfGroup);
-        Map<String, Figures> figures = new HashMap<>();
-        sums.forEach((group, counts) -> figures.put(group, Figures.of(counts)));
-        return figures;
+        return sums;
     }
 
     /** The window-bound counts, one pass per distinct window (the categories share two). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,16 +76,23 @@ class SupervisionSteps {
         return true;
     }
 
-    /** The figures at the close, kept with the row so the verdict can be explained later. */
+    /**
+     * The figures at the close, kept with the row so the verdict can be explained later, and the direct
+     * sub-organisations lagging then, which a level-1 escalation names: both from one pass over the register.
+     */
     Figures assessProgress(Supervised supervised) {
-        Figures counted = figures.ofSubtree(supervised.org(), supervised.year(), supervised.window());
-        supervisions.assessed(supervised.year(), supervised.org().code(), toJson(counted));
-        return counted;
+        CampaignFigures.SubtreeFigures counted = figures.ofSubtreeAndChildren(supervised.org(), supervised.year(),
+                supervised.window());
+        List<String> lagging = lagging(supervised.org(), counted.children()).stream().map(OrganisationInfo::code).toList();
+        supervisions.assessed(supervised.year(), supervised.org().code(), toJson(counted.subtree()), lagging);
+        return counted.subtree();
     }
 
     void escalateFirstLevel(Supervised supervised, Figures assessed, Assessment verdict, String due) {
         supervisions.escalated(supervised.year(), supervised.org().code(), 1, verdict.verdict(), verdict.codes());
-        notices.firstLevel(supervised, assessed, verdict, lagging(supervised), due);
+        Set<String> lagging = Set.copyOf(supervisions.laggingAtClose(supervised.year(), supervised.org().code()));
+        notices.firstLevel(supervised, assessed, verdict, organisations.children(supervised.org().code()).stream()
+                .filter(child -> lagging.contains(child.code())).toList(), due);
     }
 
     void escalateSecondLevel(Supervised supervised, Figures assessed, Assessment verdict) {
@@ -102,10 +110,9 @@ class SupervisionSteps {
      * The direct sub-organisations that the table finds behind on registration or with nothing submitted,
      * judged by the same table as their parent; one with no members at all has submitted nothing.
      */
-    List<OrganisationInfo> lagging(Supervised supervised) {
-        Map<String, Figures> children = figures.ofChildren(supervised.org(), supervised.year(), supervised.window());
+    private List<OrganisationInfo> lagging(OrganisationInfo organisation, Map<String, Figures> children) {
         Function<Figures, Assessment> judge = assessment.latestTable();
-        return organisations.children(supervised.org().code()).stream().filter(child -> {
+        return organisations.children(organisation.code()).stream().filter(child -> {
             Assessment verdict = judge.apply(children.getOrDefault(child.code(), Figures.NONE));
             return verdict.has(Assessment.Reason.NOTHING_SUBMITTED) || verdict.has(Assessment.Reason.LOW_REGISTRATION_RATE);
         }).toList();

@@ -43,10 +43,18 @@ class Supervisions {
                 now(), year, orgCode);
     }
 
-    /** The figures as counted at the close (JSON), whatever the verdict. */
-    void assessed(int year, String orgCode, String figuresJson) {
-        update("UPDATE supervision SET assessed_figures = ?, assessed_at = ?, updated_at = ? "
-                + "WHERE campaign_year = ? AND org_code = ?", figuresJson, now(), now(), year, orgCode);
+    /** The figures as counted at the close (JSON) and the codes of the sub-organisations lagging then, whatever the verdict. */
+    void assessed(int year, String orgCode, String figuresJson, List<String> lagging) {
+        update("UPDATE supervision SET assessed_figures = ?, lagging_at_close = ?, assessed_at = ?, updated_at = ? "
+                        + "WHERE campaign_year = ? AND org_code = ?",
+                figuresJson, String.join(",", lagging), now(), now(), year, orgCode);
+    }
+
+    /** The codes {@link #assessed} recorded; none before the close. */
+    List<String> laggingAtClose(int year, String orgCode) {
+        String codes = jdbc.queryForObject("SELECT lagging_at_close FROM supervision WHERE campaign_year = ? AND org_code = ?",
+                String.class, year, orgCode);
+        return codes == null || codes.isEmpty() ? List.of() : List.of(codes.split(","));
     }
 
     /** State ESCALATED at {@code level}, with the verdict that led there. */

@@ -208,7 +208,7 @@ class ApplyCrashIT {
                 List.of("--tuanwu.upload.chunk-size=" + CHUNK_SIZE,
                         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()));
         nodes.add(node);
-        node.awaitHealthy(Duration.ofSeconds(120));
+        node.awaitHealthy(Duration.ofSeconds(240));
         // Health is UP as soon as Tomcat listens; the first administrator is made by a runner just after.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (node.api().get("/api/orgs", ADMIN).status() != 200) {

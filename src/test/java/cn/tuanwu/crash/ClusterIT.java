@@ -261,7 +261,7 @@ class ClusterIT {
                 "--tuanwu.notifications.poll-interval=2s",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort()));
         nodes.add(node);
-        node.awaitHealthy(Duration.ofSeconds(120));
+        node.awaitHealthy(Duration.ofSeconds(240));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (node.api().get("/api/orgs", ADMIN).status() != 200) {
             if (System.nanoTime() > deadline) {

@@ -159,6 +159,12 @@ class CampaignFiguresTest {
                 .containsOnlyKeys(sector + "A", sector + "B")
                 .containsEntry(sector + "A", expectedOf(sector + "A"))
                 .containsEntry(sector + "B", expectedOf(sector + "B"));
+        CampaignFigures.SubtreeFigures both = figures.ofSubtreeAndChildren(sectorInfo, YEAR, AUGUST);
+        assertThat(both.subtree()).as("the close's one pass: the subtree").isEqualTo(expectedOf(sector));
+        assertThat(both.children()).as("the close's one pass: the children")
+                .containsOnlyKeys(sector + "A", sector + "B")
+                .containsEntry(sector + "A", expectedOf(sector + "A"))
+                .containsEntry(sector + "B", expectedOf(sector + "B"));
         Map<String, Figures> top = figures.ofTopLevel(organisations.cityCommittee().orElseThrow().path(), YEAR,
                 Map.of(sector, AUGUST, district, SEPTEMBER));
         assertThat(top).containsOnlyKeys(sector, district)
