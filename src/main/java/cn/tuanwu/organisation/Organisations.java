@@ -34,7 +34,7 @@ public class Organisations {
 
     @Transactional(readOnly = true)
     public Optional<OrganisationInfo> find(String code) {
-        return code == null ? Optional.empty() : repository.findById(code).map(Organisation::info);
+        return code == null ? Optional.empty() : repository.findInfo(code);
     }
 
     /** The organisation, or 404 ORG_NOT_FOUND. */
@@ -60,7 +60,7 @@ public class Organisations {
 
     @Transactional(readOnly = true)
     public List<OrganisationInfo> children(String code) {
-        return repository.findByParentCodeOrderByCode(code).stream().map(Organisation::info).toList();
+        return repository.findChildInfos(code);
     }
 
     /** The codes of {@code code} and everything below it. */
