@@ -25,6 +25,11 @@ public final class Api {
         return send(request(path, login).GET());
     }
 
+    /** A GET asking for {@code accept}, e.g. {@code application/hal+json}, which Tasklist asks the filters for. */
+    public Response get(String path, Login login, String accept) {
+        return send(request(path, login).setHeader("Accept", accept).GET());
+    }
+
     public Response post(String path, String json, Login login) {
         return send(request(path, login).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

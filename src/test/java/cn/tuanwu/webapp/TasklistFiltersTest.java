@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -45,6 +48,10 @@ class TasklistFiltersTest {
     RepositoryService repositoryService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    AuthorizationService authorizationService;
     Deployment deployment;
 
     @AfterEach
@@ -118,6 +125,43 @@ class TasklistFiltersTest {
                 .as("the city's own supervision; other groups' tasks are in no supervisor's own filters")
                 .contains(TasklistFilters.SUPERVISE_REMEDIATION + "@" + Groups.CITY_SUPERVISORS + "@future")
                 .noneMatch(task -> task.contains(reviewersA) || task.contains(reviewersB));
+    }
+
+    @Test
+    void aReviewerSeesTheVariableColumnsOfTheirOwnTasksAndCannotReadOtherInstances() {
+        TestFixtures.Tree tree = fixtures.tree();
+        String reviewersA = Groups.reviewersOf(tree.districtA());
+        deploy();
+        String mine = runtimeService.startProcessInstanceByKey(probe(TasklistFilters.REVIEW_UPLOAD), Map.of("group", reviewersA,
+                "due", Date.from(ClockUtil.getCurrentTime().toInstant().plus(1, ChronoUnit.DAYS)), "label", "columns@A",
+                "orgCode", tree.streetA(), "fileName", "团员信息.xlsx")).getId();
+        String theirs = runtimeService.startProcessInstanceByKey(probe(TasklistFilters.REVIEW_UPLOAD), Map.of(
+                "group", Groups.reviewersOf(tree.districtB()), "due", new Date(), "label", "columns@B",
+                "orgCode", tree.districtB(), "fileName", "乙区.xlsx")).getId();
+
+        Api api = new Api(port);
+        Api.Login reviewerA = fixtures.user(reviewersA);
+        Api.Response listed = api.get("/engine-rest/filter/" + filterIds(api, reviewerA).get(TasklistFilters.MY_REVIEWS)
+                + "/list", reviewerA, "application/hal+json");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        Map<String, String> columns = new java.util.HashMap<>();
+        for (JsonNode task : listed.json().at("/_embedded/task")) {
+            if (mine.equals(task.path("processInstanceId").asText())) {
+                task.at("/_embedded/variable").forEach(variable ->
+                        columns.put(variable.path("name").asText(), variable.path("value").asText()));
+            }
+        }
+        assertThat(columns).as("what Tasklist shows in the filter's columns 团组织 and 文件: " + listed.body())
+                .containsEntry("orgCode", tree.streetA()).containsEntry("fileName", "团员信息.xlsx");
+
+        assertThat(api.get("/engine-rest/process-instance/" + mine + "/variables", reviewerA).status()).isEqualTo(200);
+        Api.Response other = api.get("/engine-rest/process-instance/" + theirs + "/variables", reviewerA);
+        assertThat(other.status()).as("another organisation's upload: " + other.body()).isIn(403, 404);
+        assertThat(other.body()).doesNotContain("乙区.xlsx");
+
+        taskService.complete(taskService.createTaskQuery().processInstanceId(mine).singleResult().getId());
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(mine).count()).as("grants left behind by an ended instance").isZero();
     }
 
     private void deploy() {
