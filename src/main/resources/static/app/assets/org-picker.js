@@ -66,6 +66,23 @@ const OrgPicker = (() => {
       }
     }
 
+    /** The name of an organisation the picker has not loaded (a branch in a member list), read once. */
+    const asked = new Map();
+    function nameOf(code) {
+      if (!asked.has(code)) {
+        asked.set(code, api(`/orgs/${encodeURIComponent(code)}`)
+          .then((response) => (response.ok ? response.json() : null))
+          .then((org) => {
+            if (org) {
+              names.set(org.code, org.name);
+            }
+            return label(code);
+          })
+          .catch(() => label(code)));
+      }
+      return asked.get(code);
+    }
+
     /** Loads the roots; a scope of one organisation chooses it at once. */
     async function start() {
       rootSelect.addEventListener('change', () => chose(0));
@@ -87,7 +104,7 @@ const OrgPicker = (() => {
       }
     }
 
-    return { start, chosen, label };
+    return { start, chosen, label, nameOf };
   }
 
   return { create };

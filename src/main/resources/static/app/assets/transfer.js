@@ -147,13 +147,24 @@
         el('td', { className: 'number', text: String(member.age) }),
         el('td', {}, member.overAge ? el('span', { className: 'badge', text: '超龄' }) : ''),
         el('td', { text: member.category }),
-        el('td', { text: picker.label(member.orgCode) }));
+        orgCell(member.orgCode));
     }));
     document.getElementById('select-page').checked = members.length > 0 && members.every((m) => selected.has(m.id));
     document.getElementById('pager').hidden = totalPages <= 1;
     document.getElementById('page-info').textContent = `第 ${page + 1} / ${Math.max(totalPages, 1)} 页`;
     document.getElementById('previous-page').disabled = page === 0;
     document.getElementById('next-page').disabled = page + 1 >= totalPages;
+  }
+
+  /** The member's organisation by name; a branch below the chosen level is named once its name is read. */
+  function orgCell(code) {
+    const cell = el('td', { text: picker.label(code) });
+    if (cell.textContent === code) {
+      picker.nameOf(code).then((label) => {
+        cell.textContent = label;
+      });
+    }
+    return cell;
   }
 
   function tick(member, on) {
@@ -197,12 +208,18 @@
     showMembers();
     update();
   });
+  // A field the API complained about stops being marked once the admin changes it.
   form.addEventListener('change', (event) => {
     if (event.target.name === 'reason') {
+      document.getElementById('reason-fieldset').removeAttribute('aria-invalid');
+      note.removeAttribute('aria-invalid');
       update();
     }
   });
-  note.addEventListener('input', update);
+  note.addEventListener('input', () => {
+    note.removeAttribute('aria-invalid');
+    update();
+  });
 
   // ---- sending
 
@@ -360,6 +377,10 @@
     }
     if (transfer) {
       show(transfer);
+      // "已提交" is over once the transfer is decided; the status line says what happened.
+      if (transfer.status !== 'AWAITING_REVIEW' && message.className.includes('ok')) {
+        say('');
+      }
     }
     // A review may take days: poll briskly at first, then now and then, and stop after about an hour.
     if ((!transfer || transfer.status === 'AWAITING_REVIEW') && poll.attempts < 250) {
@@ -390,9 +411,10 @@
       decision = '等待审核';
     }
     document.getElementById('transfer-decision').textContent = decision;
-    if (transfer.status === 'APPLIED') {
+    if (transfer.status === 'APPLIED' && poll.shownStatus !== 'APPLIED') {
       loadMembers();
     }
+    poll.shownStatus = transfer.status;
   }
 
   document.getElementById('transfer-refresh').addEventListener('click', () => {

@@ -66,6 +66,7 @@ class TransferPageBrowserTest {
         openThePage(page);
         assertThat(page.locator("#members-table tbody tr")).hasCount(3);
         assertThat(page.locator("#members-message")).containsText("共 3 名在册团员");
+        assertThat(page.locator("tr[data-member-id='" + wang + "']")).containsText("测试甲区某街道第一团支部");
         assertThat(page.locator("#transfer-button")).isDisabled();
 
         // Found by name, ticked; the tick stays while the admin searches for the next one.
@@ -89,6 +90,8 @@ class TransferPageBrowserTest {
         assertThat(page.locator("#transfer-result")).isHidden();
 
         page.locator("input[name='reason'][value='LEFT_ORG']").check();
+        assertThat(page.locator("#note")).not().hasAttribute("aria-invalid", "true");
+        page.locator("#members-fieldset").evaluate("fieldset => fieldset.scrollIntoView()");
         Chromium.screenshot(page, "40-transfer-page");
         page.locator("#transfer-button").click();
         assertThat(page.locator("#transfer-status")).hasText("待审核");
