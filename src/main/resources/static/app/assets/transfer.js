@@ -1,12 +1,11 @@
-// 人员转出: list the active members of an organisation in scope (GET /api/members), tick some, choose the
-// reason, send POST /api/transfer-outs, then follow GET /api/transfer-outs/{id}. The API checks everything;
-// the page shows its answers.
+// 人员转出: tick members of an organisation in scope (transfer-members.js), choose the reason, send
+// POST /api/transfer-outs — or all over-age members at once — then follow GET /api/transfer-outs/{id}. The
+// API checks everything; the page shows its answers.
 'use strict';
 
 (() => {
   const { api, problem, el, formatInstant } = Tuanwu;
 
-  const PAGE_SIZE = 20;
   const REASONS = { LEFT_ORG: '离开本组织', OVER_AGE: '超龄', OTHER: '其他' };
   const STATUS = { AWAITING_REVIEW: '待审核', APPLIED: '已转出', REJECTED: '已驳回' };
   const STATUS_HINT = {
@@ -32,8 +31,6 @@
   const message = document.getElementById('transfer-message');
   const refusals = document.getElementById('transfer-refusals');
   const note = document.getElementById('note');
-  const selected = new Map();
-  let list = { org: '', q: '', overAge: false, page: 0, totalPages: 0, members: [] };
   let sending = false;
   let refusedIds = [];
   let poll = { id: null, timer: null, attempts: 0 };
@@ -45,6 +42,7 @@
     onError: (text) => say(text, 'error'),
     belowLabel: (name) => `（不选：${name} 及其全部下级组织）`
   });
+  const members = TransferMembers.create({ picker, onTicks: update });
 
   function say(text, kind) {
     message.textContent = text || '';
@@ -67,11 +65,8 @@
 
   function update() {
     const org = picker.chosen();
-    button.disabled = sending || !org || selected.size === 0;
+    button.disabled = sending || !org || members.count() === 0;
     overAgeButton.disabled = sending || !org;
-    document.getElementById('selected-count').textContent = selected.size === 0
-      ? '尚未勾选团员' : `已勾选 ${selected.size} 人（翻页、查找时保留）`;
-    document.getElementById('clear-selection').hidden = selected.size === 0;
     const other = reason() === 'OTHER';
     document.getElementById('note-label').textContent = other ? '说明（必填）' : '说明（选择“其他”时必填）';
     note.setAttribute('aria-required', String(other));
@@ -79,135 +74,11 @@
   }
 
   function orgChanged(org) {
-    selected.clear();
     confirmBox.hidden = true;
     document.getElementById('org-chosen').textContent = org ? `将转出 ${picker.label(org)} 及其下级组织的团员` : '';
-    list = { ...list, org, page: 0 };
-    update();
-    loadMembers();
+    members.showOrg(org);
   }
 
-  // ---- the members, page by page
-
-  async function loadMembers() {
-    const { org, q, overAge, page } = list;
-    const table = document.getElementById('members-table');
-    const status = document.getElementById('members-message');
-    if (!org) {
-      table.hidden = true;
-      document.getElementById('pager').hidden = true;
-      status.textContent = '请先选择团组织。';
-      return;
-    }
-    const query = new URLSearchParams({ orgCode: org, status: 'ACTIVE', page: String(page), size: String(PAGE_SIZE) });
-    if (q) {
-      query.set('q', q);
-    }
-    if (overAge) {
-      query.set('overAge', 'true');
-    }
-    status.textContent = '正在加载团员……';
-    let result;
-    try {
-      const response = await api(`/members?${query}`);
-      if (!response.ok) {
-        const details = await problem(response);
-        status.textContent = details.detail || `无法读取团员（HTTP ${response.status}）`;
-        return;
-      }
-      result = await response.json();
-    } catch (e) {
-      status.textContent = '无法读取团员：网络连接失败，请稍后重试。';
-      return;
-    }
-    if (list.org !== org || list.page !== page || list.q !== q || list.overAge !== overAge) {
-      return;
-    }
-    list = { ...list, totalPages: result.totalPages, members: result.content };
-    status.textContent = result.totalElements === 0
-      ? (q || overAge ? '没有符合条件的在册团员。' : '该团组织及其下级组织没有在册团员。')
-      : `共 ${result.totalElements} 名在册团员${overAge ? '（只看超龄）' : ''}${q ? `，姓名含“${q}”` : ''}。`;
-    showMembers();
-  }
-
-  function showMembers() {
-    const { members, page, totalPages } = list;
-    document.getElementById('members-table').hidden = members.length === 0;
-    document.querySelector('#members-table tbody').replaceChildren(...members.map((member) => {
-      const id = `member-${member.id}`;
-      const box = el('input', {
-        type: 'checkbox', id, 'data-member-id': member.id, checked: selected.has(member.id),
-        'aria-label': `勾选 ${member.name}`,
-        onchange: (event) => tick(member, event.target.checked)
-      });
-      return el('tr', { 'data-member-id': member.id, 'data-over-age': String(member.overAge) },
-        el('td', {}, box),
-        el('td', {}, el('label', { for: id, text: member.name })),
-        el('td', { className: 'code', text: member.idNumberMasked }),
-        el('td', { className: 'number', text: String(member.age) }),
-        el('td', {}, member.overAge ? el('span', { className: 'badge', text: '超龄' }) : ''),
-        el('td', { text: member.category }),
-        orgCell(member.orgCode));
-    }));
-    document.getElementById('select-page').checked = members.length > 0 && members.every((m) => selected.has(m.id));
-    document.getElementById('pager').hidden = totalPages <= 1;
-    document.getElementById('page-info').textContent = `第 ${page + 1} / ${Math.max(totalPages, 1)} 页`;
-    document.getElementById('previous-page').disabled = page === 0;
-    document.getElementById('next-page').disabled = page + 1 >= totalPages;
-  }
-
-  /** The member's organisation by name; a branch below the chosen level is named once its name is read. */
-  function orgCell(code) {
-    const cell = el('td', { text: picker.label(code) });
-    if (cell.textContent === code) {
-      picker.nameOf(code).then((label) => {
-        cell.textContent = label;
-      });
-    }
-    return cell;
-  }
-
-  function tick(member, on) {
-    if (on) {
-      selected.set(member.id, { name: member.name, idNumberMasked: member.idNumberMasked });
-    } else {
-      selected.delete(member.id);
-    }
-    document.getElementById('select-page').checked = list.members.every((m) => selected.has(m.id));
-    update();
-  }
-
-  function search() {
-    list = { ...list, q: document.getElementById('name-query').value.trim(),
-      overAge: document.getElementById('over-age-only').checked, page: 0 };
-    loadMembers();
-  }
-
-  document.getElementById('search-button').addEventListener('click', search);
-  document.getElementById('name-query').addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      search();
-    }
-  });
-  document.getElementById('over-age-only').addEventListener('change', search);
-  document.getElementById('previous-page').addEventListener('click', () => {
-    list = { ...list, page: Math.max(0, list.page - 1) };
-    loadMembers();
-  });
-  document.getElementById('next-page').addEventListener('click', () => {
-    list = { ...list, page: list.page + 1 };
-    loadMembers();
-  });
-  document.getElementById('select-page').addEventListener('change', (event) => {
-    list.members.forEach((member) => tick(member, event.target.checked));
-    showMembers();
-  });
-  document.getElementById('clear-selection').addEventListener('click', () => {
-    selected.clear();
-    showMembers();
-    update();
-  });
   // A field the API complained about stops being marked once the admin changes it.
   form.addEventListener('change', (event) => {
     if (event.target.name === 'reason') {
@@ -240,9 +111,8 @@
       if (response.status === 202) {
         const accepted = await response.json();
         say(`已提交：${accepted.count} 名团员。本页会自动刷新状态。`, 'ok');
-        selected.clear();
+        members.untick(members.ids());
         follow(accepted.id);
-        loadMembers();
       } else {
         await refused(response);
       }
@@ -276,33 +146,32 @@
         field.focus();
       }
     }
-    const members = Array.isArray(body.members) ? body.members : [];
-    refusedIds = members.map((member) => member.id);
-    refusals.replaceChildren(...members.map((member) => {
-      const known = selected.get(member.id);
+    const refused = Array.isArray(body.members) ? body.members : [];
+    refusedIds = refused.map((member) => member.id);
+    refusals.replaceChildren(...refused.map((member) => {
+      const known = members.ticked(member.id);
       const who = known ? `${known.name}（${known.idNumberMasked}）` : (member.idNumberMasked || `编号 ${member.id}`);
       return el('li', { 'data-member-id': member.id, 'data-code': member.code },
         el('strong', { text: who }), `：${member.message || member.code}`);
     }));
-    refusals.hidden = members.length === 0;
-    document.getElementById('refusals-actions').hidden = members.length === 0;
+    refusals.hidden = refused.length === 0;
+    document.getElementById('refusals-actions').hidden = refused.length === 0;
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const org = picker.chosen();
-    if (!org || selected.size === 0) {
+    if (!org || members.count() === 0) {
       return;
     }
     // Sent as typed: the API decides whether the reason and the note are enough, and says what is missing.
-    send({ orgCode: org, memberIds: [...selected.keys()], reason: reason() || null, note: note.value });
+    send({ orgCode: org, memberIds: members.ids(), reason: reason() || null, note: note.value });
   });
 
   document.getElementById('drop-refused').addEventListener('click', () => {
-    refusedIds.forEach((id) => selected.delete(id));
+    const ids = refusedIds;
     clearErrors();
-    showMembers();
-    update();
+    members.untick(ids);
   });
 
   // ---- one click: every over-age member
@@ -412,7 +281,7 @@
     }
     document.getElementById('transfer-decision').textContent = decision;
     if (transfer.status === 'APPLIED' && poll.shownStatus !== 'APPLIED') {
-      loadMembers();
+      members.reload();
     }
     poll.shownStatus = transfer.status;
   }

@@ -226,8 +226,8 @@ class PageLoginTest {
         assertThat(transfer.status()).isEqualTo(200);
         assertThat(transfer.body()).contains("id=\"org-select\"", "id=\"members-table\"", "id=\"transfer-button\"",
                 "id=\"over-age-button\"", "id=\"transfer-status\"", "人员转出");
-        for (String asset : List.of("common.js", "org-picker.js", "upload.js", "transfer.js", "dashboard.js", "login.js",
-                "app.css")) {
+        for (String asset : List.of("common.js", "org-picker.js", "upload.js", "transfer-members.js", "transfer.js",
+                "dashboard.js", "login.js", "app.css")) {
             assertThat(browser.get("/app/assets/" + asset).status()).as(asset).isEqualTo(200);
         }
     }

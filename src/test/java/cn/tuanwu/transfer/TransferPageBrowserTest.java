@@ -81,7 +81,11 @@ class TransferPageBrowserTest {
         page.locator("#member-" + li).check();
         assertThat(page.locator("#selected-count")).containsText("已勾选 2 人");
 
-        // 其他 without a note: the API refuses and the page says what to fill in.
+        // No reason, then 其他 without a note: the API refuses and the page says what to fill in.
+        page.locator("#transfer-button").click();
+        assertThat(page.locator("#transfer-message")).containsText("请选择转出原因");
+        assertThat(page.locator("#transfer-message")).containsText("LEFT_ORG 离开本组织");
+        assertThat(page.locator("#reason-fieldset")).hasAttribute("aria-invalid", "true");
         page.locator("input[name='reason'][value='OTHER']").check();
         assertThat(page.locator("#note-label")).hasText("说明（必填）");
         page.locator("#transfer-button").click();
