@@ -131,7 +131,9 @@ const TransferMembers = (() => {
       load();
     });
     document.getElementById('select-page').addEventListener('change', (event) => {
-      list.members.forEach((member) => tick(member, event.target.checked));
+      // Read once: each tick sets this box again from the ticks so far.
+      const on = event.target.checked;
+      list.members.forEach((member) => tick(member, on));
       show();
     });
     document.getElementById('clear-selection').addEventListener('click', () => untick([...selected.keys()]));

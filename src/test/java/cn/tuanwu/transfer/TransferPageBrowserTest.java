@@ -190,6 +190,35 @@ class TransferPageBrowserTest {
         assertThat(status(young)).isEqualTo("ACTIVE");
     }
 
+    @Test
+    void ticksStayAcrossPagesAndAWholePageIsTickedAtOnce(Page page) {
+        for (int i = 1; i <= 22; i++) {
+            fixtures.member(tree.branchA(), String.format("成员%02d", i), today.minusYears(20), MemberCategory.LEAGUE_MEMBER);
+        }
+
+        openThePage(page);
+        assertThat(page.locator("#members-table tbody tr")).hasCount(20);
+        assertThat(page.locator("#page-info")).hasText("第 1 / 2 页");
+        assertThat(page.locator("#previous-page")).isDisabled();
+        page.locator("#members-table tbody tr").first().locator("input[type='checkbox']").check();
+        page.locator("#next-page").click();
+        assertThat(page.locator("#page-info")).hasText("第 2 / 2 页");
+        assertThat(page.locator("#members-table tbody tr")).hasCount(2);
+        assertThat(page.locator("#next-page")).isDisabled();
+        page.locator("#members-table tbody tr").last().locator("input[type='checkbox']").check();
+        assertThat(page.locator("#selected-count")).containsText("已勾选 2 人");
+
+        page.locator("#previous-page").click();
+        assertThat(page.locator("#page-info")).hasText("第 1 / 2 页");
+        assertThat(page.locator("#members-table tbody tr").first().locator("input[type='checkbox']")).isChecked();
+        page.locator("#select-page").check();
+        assertThat(page.locator("#selected-count")).containsText("已勾选 21 人");
+        page.locator("input[name='reason'][value='LEFT_ORG']").check();
+        page.locator("#transfer-button").click();
+        assertThat(page.locator("#transfer-count")).hasText("21 人");
+        assertThat(page.locator("#transfer-status")).hasText("待审核");
+    }
+
     /** Logs in and opens the page; the admin's only organisation is chosen already. */
     private void openThePage(Page page) {
         LogIn.toPages(page, admin, "upload");
