@@ -146,16 +146,16 @@
         field.focus();
       }
     }
-    const refused = Array.isArray(body.members) ? body.members : [];
-    refusedIds = refused.map((member) => member.id);
-    refusals.replaceChildren(...refused.map((member) => {
+    const cannotGo = Array.isArray(body.members) ? body.members : [];
+    refusedIds = cannotGo.map((member) => member.id);
+    refusals.replaceChildren(...cannotGo.map((member) => {
       const known = members.ticked(member.id);
       const who = known ? `${known.name}（${known.idNumberMasked}）` : (member.idNumberMasked || `编号 ${member.id}`);
       return el('li', { 'data-member-id': member.id, 'data-code': member.code },
         el('strong', { text: who }), `：${member.message || member.code}`);
     }));
-    refusals.hidden = refused.length === 0;
-    document.getElementById('refusals-actions').hidden = refused.length === 0;
+    refusals.hidden = cannotGo.length === 0;
+    document.getElementById('refusals-actions').hidden = cannotGo.length === 0;
   }
 
   form.addEventListener('submit', (event) => {
@@ -197,7 +197,6 @@
       }
       document.getElementById('over-age-question').textContent =
         `将把 ${picker.label(org)} 及其下级组织中 ${count} 名年满 28 周岁的团员（团干部除外）按“超龄”转出，直接生效，无需审核。确定转出吗？`;
-      confirmBox.dataset.count = String(count);
       confirmBox.hidden = false;
       document.getElementById('over-age-confirm-button').focus();
     } catch (e) {
