@@ -107,7 +107,7 @@ class Member {
     MemberView view() {
         return new MemberView(id, name, idNumber, gender, ethnicity, politicalStatus, education, joinedLeague, phone,
                 orgCode, category, post, entryType, status, transferReason, transferredOutAt, registered, registeredAt,
-                updatedAt);
+                updatedAt, birthDate);
     }
 
     Long id() {

@@ -49,7 +49,8 @@ class MemberController {
                 : List.of(organisations.requireInScope(orgCode.trim(), caller).path());
         MemberQueries.Page<MemberView> result =
                 queries.search(new MemberSearch(subtrees, status, registered, overAge, q, page, size));
-        return new PageJson(result.content().stream().map(MemberJson::of).toList(), result.page(), result.size(),
+        LocalDate today = LocalDate.now(clock);
+        return new PageJson(result.content().stream().map(member -> MemberJson.of(member, today)).toList(), result.page(), result.size(),
                 result.totalElements(), result.totalPages());
     }
 
@@ -80,7 +81,7 @@ class MemberController {
         if (!scope.contains(organisation)) {
             throw ApiException.outOfScope();
         }
-        return MemberJson.of(member.view());
+        return MemberJson.of(member.view(), LocalDate.now(clock));
     }
 
     record LookupJson(String idNumber) {

@@ -20,7 +20,7 @@ class MemberQueries {
 
     private static final String COLUMNS = "m.id, m.name, m.id_number, m.gender, m.ethnicity, m.political_status, "
             + "m.education, m.joined_league, m.phone, m.org_code, m.category, m.post, m.entry_type, m.status, "
-            + "m.transfer_reason, m.transferred_out_at, m.registered, m.registered_at, m.updated_at";
+            + "m.transfer_reason, m.transferred_out_at, m.registered, m.registered_at, m.updated_at, m.birth_date";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -109,7 +109,8 @@ class MemberQueries {
                 instant(rs, "transferred_out_at"),
                 rs.getBoolean("registered"),
                 instant(rs, "registered_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getObject("birth_date", LocalDate.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,7 @@ package cn.tuanwu.member;
 import cn.tuanwu.shared.IdNumber;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,8 @@ public class MemberRegister {
     /** These members as {@code /api/members} shows them: masked. */
     @Transactional(readOnly = true)
     public List<MemberJson> shown(Collection<Long> ids) {
-        return bulk.views(ids).stream().map(MemberJson::of).toList();
+        LocalDate today = LocalDate.now(clock);
+        return bulk.views(ids).stream().map(member -> MemberJson.of(member, today)).toList();
     }
 
     /** The outcome of one card claim. */

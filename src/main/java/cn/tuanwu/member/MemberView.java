@@ -8,7 +8,7 @@ import java.time.LocalDate;
 record MemberView(Long id, String name, String idNumber, Gender gender, String ethnicity,
         PoliticalStatus politicalStatus, Education education, LocalDate joinedLeague, String phone, String orgCode,
         MemberCategory category, String post, EntryType entryType, MemberStatus status, TransferReason transferReason,
-        Instant transferredOutAt, boolean registered, Instant registeredAt, Instant updatedAt) {
+        Instant transferredOutAt, boolean registered, Instant registeredAt, Instant updatedAt, LocalDate birthDate) {
 
     @Override
     public String toString() {

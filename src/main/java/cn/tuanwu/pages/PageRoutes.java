@@ -17,6 +17,7 @@ class PageRoutes implements WebMvcConfigurer {
         registry.addRedirectViewController("/app/", "/app/upload");
         registry.addViewController("/app/login").setViewName("forward:/app/login.html");
         registry.addViewController("/app/upload").setViewName("forward:/app/upload.html");
+        registry.addViewController("/app/transfer").setViewName("forward:/app/transfer.html");
         registry.addViewController("/app/dashboard").setViewName("forward:/app/dashboard.html");
     }
 }

@@ -17,9 +17,20 @@ final class TransferCheck {
     private TransferCheck() {
     }
 
-    /** One member that cannot go; masked, never named. */
-    record Refused(long id, String idNumberMasked, String code) {
+    /** One member that cannot go, with what to fix in Chinese; masked, never named. */
+    record Refused(long id, String idNumberMasked, String code, String message) {
+
+        Refused(long id, String idNumberMasked, String code) {
+            this(id, idNumberMasked, code, MESSAGES.get(code));
+        }
     }
+
+    private static final Map<String, String> MESSAGES = Map.of(
+            "E_NOT_FOUND", "登记库中没有这名团员，请从名单中去掉",
+            "E_OUT_OF_SCOPE", "不在所选团组织及其下级组织中，请从名单中去掉或改选团组织",
+            "E_NOT_ACTIVE", "已不是在册团员（已转出），请从名单中去掉",
+            "E_CADRE_EXEMPT", "是团干部，不按超龄转出；请从名单中去掉，或改选其他转出原因",
+            "E_NOT_OVER_AGE", "未满 28 周岁，不能按超龄转出；请从名单中去掉，或改选其他转出原因");
 
     static List<Refused> refused(List<Long> ids, Map<Long, TransferCandidate> found, Set<String> subtree,
             TransferReason reason, LocalDate today) {

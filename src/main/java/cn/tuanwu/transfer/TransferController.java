@@ -92,12 +92,12 @@ class TransferController {
 
     private static TransferReason reason(String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("E_REASON_REQUIRED", "请选择转出原因（reason）：LEFT_ORG、OVER_AGE 或 OTHER");
+            throw ApiException.badRequest("E_REASON_REQUIRED", "请选择转出原因（reason）：LEFT_ORG 离开本组织、OVER_AGE 超龄或 OTHER 其他");
         }
         try {
             return TransferReason.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("E_REASON_INVALID", "转出原因（reason）只能是 LEFT_ORG、OVER_AGE 或 OTHER");
+            throw ApiException.badRequest("E_REASON_INVALID", "转出原因（reason）只能是 LEFT_ORG 离开本组织、OVER_AGE 超龄或 OTHER 其他");
         }
     }
 

@@ -51,7 +51,8 @@ class PageLoginTest {
 
     @Test
     void thePagesSendWhoeverIsNotLoggedInToTheLogin() {
-        for (String path : List.of("/app/upload", "/app/dashboard", "/app/upload.html", "/app/dashboard.html", "/app")) {
+        for (String path : List.of("/app/upload", "/app/dashboard", "/app/transfer", "/app/upload.html",
+                "/app/dashboard.html", "/app/transfer.html", "/app")) {
             Browser.Page page = browser.get(path);
             assertThat(page.status()).as(path).isEqualTo(302);
             assertThat(page.location()).as(path).endsWith("/app/login");
@@ -221,7 +222,12 @@ class PageLoginTest {
         assertThat(dashboard.status()).isEqualTo(200);
         assertThat(dashboard.body()).contains("id=\"year-select\"", "id=\"category-filter\"", "id=\"progress-table\"",
                 "督查看板");
-        for (String asset : List.of("common.js", "upload.js", "dashboard.js", "login.js", "app.css")) {
+        Browser.Page transfer = browser.get("/app/transfer");
+        assertThat(transfer.status()).isEqualTo(200);
+        assertThat(transfer.body()).contains("id=\"org-select\"", "id=\"members-table\"", "id=\"transfer-button\"",
+                "id=\"over-age-button\"", "id=\"transfer-status\"", "人员转出");
+        for (String asset : List.of("common.js", "org-picker.js", "upload.js", "transfer-members.js", "transfer.js",
+                "dashboard.js", "login.js", "app.css")) {
             assertThat(browser.get("/app/assets/" + asset).status()).as(asset).isEqualTo(200);
         }
     }

@@ -121,6 +121,27 @@ class MemberApiTest {
     }
 
     @Test
+    void showsTheAgeAndWhetherTheMemberIsDueToLeaveForAgeButNotTheBirthDate() {
+        LocalDate today = LocalDate.now(clock);
+        String turnsTwentyEightToday = fixtures.member(tree.branchA(), today.minusYears(28), MemberCategory.LEAGUE_MEMBER);
+        fixtures.member(tree.branchA(), today.minusYears(28).plusDays(1), MemberCategory.LEAGUE_MEMBER);
+        fixtures.member(tree.branchA(), today.minusYears(30), MemberCategory.LEAGUE_CADRE);
+
+        Api.Response page = api.get("/api/members?orgCode=" + tree.branchA(), adminA);
+        JsonNode content = page.json().path("content");
+        assertThat(content.findValues("age").stream().map(JsonNode::asInt).toList()).containsExactly(28, 27, 30);
+        assertThat(content.findValues("overAge").stream().map(JsonNode::asBoolean).toList())
+                .as("a 团干部 of 30 stays").containsExactly(true, false, false);
+        assertThat(content.get(0).has("birthDate")).isFalse();
+        assertThat(page.body()).doesNotContain(today.minusYears(28).toString());
+
+        long id = repository.findByIdNumber(turnsTwentyEightToday).orElseThrow().id();
+        JsonNode one = api.get("/api/members/" + id, adminA).json();
+        assertThat(one.path("age").asInt()).isEqualTo(28);
+        assertThat(one.path("overAge").asBoolean()).isTrue();
+    }
+
+    @Test
     void pagesAreBounded() {
         for (int i = 0; i < 3; i++) {
             fixtures.member(tree.branchA());

@@ -75,9 +75,14 @@ public class TestFixtures {
 
     /** Adds an active 团员 born on {@code birthDate}; returns the full ID number. */
     public String member(String orgCode, LocalDate birthDate, MemberCategory category) {
+        return member(orgCode, "测试成员", birthDate, category);
+    }
+
+    /** Adds an active member with this name, for tests that find members by name as people do. */
+    public String member(String orgCode, String name, LocalDate birthDate, MemberCategory category) {
         String idNumber = IdNumbers.next(birthDate);
         String phone = "139" + String.format("%08d", Math.floorMod(idNumber.hashCode(), 100_000_000));
-        members.addAll(List.of(new NewMember(IdNumber.trusted(idNumber), "测试成员", "汉族", PoliticalStatus.LEAGUE_MEMBER,
+        members.addAll(List.of(new NewMember(IdNumber.trusted(idNumber), name, "汉族", PoliticalStatus.LEAGUE_MEMBER,
                 Education.BACHELOR, YearMonth.from(birthDate.plusYears(15)), phone, orgCode, category,
                 category == MemberCategory.LEAGUE_CADRE ? "团支部书记" : null, EntryType.SUPPLEMENT, null)));
         return idNumber;

@@ -90,7 +90,9 @@ class TransferApiTest {
         assertThat(members.get(0).path("id").asLong()).isEqualTo(theirs);
         assertThat(members.get(0).path("code").asText()).isEqualTo("E_OUT_OF_SCOPE");
         assertThat(members.get(0).path("idNumberMasked").asText()).contains("*");
+        assertThat(members.get(0).path("message").asText()).contains("不在所选团组织");
         assertThat(members.get(1).path("code").asText()).isEqualTo("E_NOT_FOUND");
+        assertThat(members.get(1).path("message").asText()).contains("登记库中没有");
         assertThat(refused.body()).doesNotContain("测试成员");
         assertThat(status(ours)).isEqualTo("ACTIVE");
         assertThat(status(theirs)).isEqualTo("ACTIVE");
@@ -109,6 +111,9 @@ class TransferApiTest {
         assertThat(refused.code()).isEqualTo("E_TRANSFER_INVALID");
         assertThat(refused.json().path("members").findValues("code").stream().map(JsonNode::asText).toList())
                 .containsExactly("E_NOT_OVER_AGE", "E_CADRE_EXEMPT");
+        assertThat(refused.json().path("members").findValues("message").stream().map(JsonNode::asText).toList())
+                .containsExactly("未满 28 周岁，不能按超龄转出；请从名单中去掉，或改选其他转出原因",
+                        "是团干部，不按超龄转出；请从名单中去掉，或改选其他转出原因");
         assertThat(refused.json().path("members").findValues("id").stream().map(JsonNode::asLong).toList())
                 .containsExactly(young, cadre);
         assertThat(List.of(status(old), status(young), status(cadre))).containsOnly("ACTIVE");
