@@ -26,7 +26,7 @@ final class Latencies {
         return count;
     }
 
-    /** The recorded durations as a summary; {@code overNanos} is the time they were recorded in, for the rate. */
+    /** The recorded durations as a summary; {@code overNanos} is the time they were recorded in, for the rate (0: none). */
     synchronized Summary summary(long overNanos) {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
@@ -50,12 +50,13 @@ final class Latencies {
     record Summary(String name, int count, long p50, long p99, long max, double perSecond) {
 
         String line() {
-            return String.format(Locale.ROOT, "%s: n=%d p50=%d ms p99=%d ms max=%d ms (%.1f/s)", name, count, p50, p99, max,
-                    perSecond);
+            return String.format(Locale.ROOT, "%s: n=%d p50=%d ms p99=%d ms max=%d ms%s", name, count, p50, p99, max,
+                    perSecond > 0 ? String.format(Locale.ROOT, " (%.1f/s)", perSecond) : "");
         }
 
         String tableRow() {
-            return String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %.1f |", name, count, p50, p99, max, perSecond);
+            return String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %s |", name, count, p50, p99, max,
+                    perSecond > 0 ? String.format(Locale.ROOT, "%.1f", perSecond) : "");
         }
     }
 }

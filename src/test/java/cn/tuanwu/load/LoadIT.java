@@ -102,6 +102,8 @@ class LoadIT {
             uploaders.add(new Uploader(uploadApi, fixture.topLevel.get(i), fixture.files.get(i), fixture.uploaders.get(i),
                     fixture.reviewer, UPLOAD_TIMEOUT.toNanos(), timings, failures));
         }
+        PoolSampler pool = new PoolSampler(node.api(), ADMIN);
+        pool.start();
         String loadBefore = loadAverage();
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
@@ -119,10 +121,11 @@ class LoadIT {
                 + 120_000);
         long loadNanos = System.nanoTime() - started;
         String loadAfter = loadAverage();
+        pool.stop();
 
-        List<Latencies.Summary> summaries = List.of(readers.latencies().summary(loadNanos), timings.post().summary(loadNanos),
-                timings.toReview().summary(uploadsNanos), timings.toApplied().summary(uploadsNanos),
-                timings.polls().summary(uploadsNanos));
+        // A rate only where calls follow each other (an upload's times overlap the others').
+        List<Latencies.Summary> summaries = List.of(readers.latencies().summary(loadNanos), timings.post().summary(0),
+                timings.toReview().summary(0), timings.toApplied().summary(0), timings.polls().summary(uploadsNanos));
         summaries.forEach(summary -> System.out.println("LoadIT " + summary.line()));
         long rowsPerSecond = Math.round(UPLOADS * (double) ROWS * 1e9 / uploadsNanos);
 
@@ -136,25 +139,29 @@ class LoadIT {
         }
         assertRegister(fixture);
         assertProgressFigures(fixture);
-        assertThat(api.get("/engine-rest/incident", ADMIN).json()).as("incidents").isEmpty();
-        assertThat(api.get("/engine-rest/job/count?withException=true", ADMIN).json().path("count").asLong())
-                .as("jobs that failed at least once").isZero();
+        JsonNode incidents = api.get("/engine-rest/incident", ADMIN).json();
+        assertThat(incidents).as("incidents").isEmpty();
+        long failedJobs = api.get("/engine-rest/job/count?withException=true", ADMIN).json().path("count").asLong();
+        assertThat(failedJobs).as("jobs that failed at least once").isZero();
         String log = node.log();
-        assertThat(log.lines().filter(line -> line.toLowerCase(Locale.ROOT).contains("deadlock")).toList())
-                .as("deadlocks in the node's log").isEmpty();
+        List<String> deadlocks = log.lines().filter(line -> line.toLowerCase(Locale.ROOT).contains("deadlock")).toList();
+        assertThat(deadlocks).as("deadlocks in the node's log").isEmpty();
         assertThat(log.lines().filter(line -> line.contains(" ERROR ")).limit(20).toList())
                 .as("errors in the node's log").isEmpty();
+        long warnings = log.lines().filter(line -> line.contains(" WARN ")).count();
         assertThat(readers.latencies().count()).as("progress reads").isPositive();
 
         String summary = String.format(Locale.ROOT, "LoadIT on PostgreSQL, %s (load average before %s, after %s): %d readers "
                         + "for %s (ran %d s) + %d uploads × %,d rows: progress p50 %d ms, p99 %d ms, max %d ms, %.1f reads/s (%,d reads); "
                         + "upload→AWAITING_REVIEW p50 %d ms, p99 %d ms, max %d ms; upload→APPLIED p50 %d ms, p99 %d ms, max %d ms; "
-                        + "%,d rows applied in %d s (%,d rows/s); 0 failed calls, 0 incidents, no deadlock; set-up %d s, whole test %d s",
+                        + "%,d rows applied in %d s (%,d rows/s); %d failed calls, %d incidents, %d failed jobs, %d deadlocks, "
+                        + "%d warnings in the log; %s; set-up %d s, whole test %d s",
                 startedAt, loadBefore, loadAfter, READERS, DURATION, TimeUnit.NANOSECONDS.toSeconds(loadNanos), UPLOADS, ROWS,
                 summaries.get(0).p50(), summaries.get(0).p99(), summaries.get(0).max(), summaries.get(0).perSecond(),
                 summaries.get(0).count(), summaries.get(2).p50(), summaries.get(2).p99(), summaries.get(2).max(),
                 summaries.get(3).p50(), summaries.get(3).p99(), summaries.get(3).max(), UPLOADS * ROWS,
-                TimeUnit.NANOSECONDS.toSeconds(uploadsNanos), rowsPerSecond, setUpMillis / 1000, millisSince(testStarted) / 1000);
+                TimeUnit.NANOSECONDS.toSeconds(uploadsNanos), rowsPerSecond, failures.count(), incidents.size(), failedJobs,
+                deadlocks.size(), warnings, pool.describe(), setUpMillis / 1000, millisSince(testStarted) / 1000);
         System.out.println(summary);
         writeResults(summary, summaries);
     }
