@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Where the application JVMs of a crash test keep their data, and how the test reads it once they are gone. */
-interface Database {
+/** Where the application JVMs of a crash, cluster or load test keep their data, and how the test reads it once they are gone. */
+public interface Database {
 
     String kind();
 

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One JVM running the packaged application, its output in a log file. */
-final class Node {
+/** One JVM running the packaged application, its output in a log file (crash, cluster and load tests). */
+public final class Node {
 
     private final String name;
     private final Process process;
@@ -34,17 +34,25 @@ final class Node {
      * Starts {@code target/tuanwu.jar} on a free port against {@code database}, with the first administrator's
      * password and the test's own arguments (Spring properties as {@code --name=value}).
      */
-    static Node start(String name, Path log, Database database, String adminPassword, List<String> arguments)
+    public static Node start(String name, Path log, Database database, String adminPassword, List<String> arguments)
             throws IOException {
+        // Start-up is most of a crash test's time: the C1 compiler alone starts the application about
+        // twice as fast on a small machine, and the apply is no less real for it.
+        return start(name, log, database, adminPassword, List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                arguments);
+    }
+
+    /** The same with the JVM's own options ({@code -Xmx…}, {@code -XX:…}) instead of the crash tests' fast start. */
+    public static Node start(String name, Path log, Database database, String adminPassword, List<String> jvmOptions,
+            List<String> arguments) throws IOException {
         Path jar = Path.of(System.getProperty("tuanwu.test.jar", "target/tuanwu.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the IT with ./mvnw verify (it needs package)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Start-up is most of the test's time: the C1 compiler alone starts the application about
-                // twice as fast on a small machine, and the apply is no less real for it.
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port, "--camunda.bpm.job-execution.enabled=true"));
         command.addAll(arguments);
         command.addAll(database.arguments());
@@ -56,11 +64,11 @@ final class Node {
         return new Node(name, builder.start(), log, port);
     }
 
-    Api api() {
+    public Api api() {
         return new Api(port);
     }
 
-    void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         Api api = api();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -88,7 +96,7 @@ final class Node {
     }
 
     /** A clean stop (SIGTERM), forced only when it hangs. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }
@@ -99,7 +107,7 @@ final class Node {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -107,11 +115,11 @@ final class Node {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    String tail() {
+    public String tail() {
         List<String> lines = log().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
@@ -125,7 +133,7 @@ final class Node {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
