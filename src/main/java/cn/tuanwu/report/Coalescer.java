@@ -60,11 +60,17 @@ final class Coalescer<K, V> {
         return result(mine);
     }
 
+    /**
+     * Runs the computation, leaves the lane, then completes: completing first would wake the caller queued
+     * behind it, whose computation could run and leave the lane before this one had left it.
+     */
     private void compute(K key, CompletableFuture<V> mine, Supplier<V> computation) {
+        V value = null;
+        Throwable failure = null;
         try {
-            mine.complete(computation.get());
+            value = computation.get();
         } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
+            failure = e;
         } finally {
             synchronized (lanes) {
                 Lane<V> lane = lanes.get(key);
@@ -75,6 +81,11 @@ final class Coalescer<K, V> {
                     }
                 }
             }
+        }
+        if (failure == null) {
+            mine.complete(value);
+        } else {
+            mine.completeExceptionally(failure);
         }
     }
 
