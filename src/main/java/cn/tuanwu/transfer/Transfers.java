@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Requesting, deciding and applying transfer-outs. */
 @Service
 class Transfers {
+
+    private static final Logger log = LoggerFactory.getLogger(Transfers.class);
 
     /** Who decides an over-age transfer: the rule, not a person. */
     static final String RULE = "rule:over-age";
@@ -101,10 +105,12 @@ class Transfers {
         if (transfer.reason() == TransferReason.OVER_AGE && transfer.decidedBy() == null) {
             transfer.decided(true, RULE, null, clock.instant());
         }
+        log.info("Transfer {} applying: {} members", transferId, transfer.memberCount());
         int changed = register.transferOut(members.of(transferId), transfer.reason(), transfer.note());
         transfer.applied();
         audit.record(transfer.decidedBy(), "APPLY_TRANSFER", "transfer", transferId, transfer.orgCode(),
                 changed + " of " + transfer.memberCount() + " members transferred out");
+        log.info("Transfer {} applied: {} of {} members transferred out", transferId, changed, transfer.memberCount());
     }
 
     @Transactional(readOnly = true)

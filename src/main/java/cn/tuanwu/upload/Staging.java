@@ -8,8 +8,6 @@ import cn.tuanwu.supervision.SubmissionWindows;
 import cn.tuanwu.upload.sheet.ReadLimits;
 import cn.tuanwu.upload.sheet.SheetReader;
 import cn.tuanwu.upload.sheet.UploadFileException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -62,6 +60,7 @@ class Staging {
             return upload;
         }
         long started = System.nanoTime();
+        log.info("Upload {} staging", uploadId);
         LocalDate today = LocalDate.now(clock);
         OrganisationInfo organisation = organisations.require(upload.orgCode());
         Set<String> subtree = organisations.subtreeCodes(organisation.code());
@@ -80,7 +79,7 @@ class Staging {
             stagedRows.deleteAll(uploadId);
             upload.failed(e.failure().name(), e.getMessage());
         } finally {
-            deleteQuietly(file);
+            ScratchFiles.deleteQuietly(file);
         }
         log.info("Upload {} staged: {} {} in {} ms", uploadId, upload.status(), Applying.counts(upload),
                 (System.nanoTime() - started) / 1_000_000);
@@ -95,13 +94,5 @@ class Staging {
         }
         OrganisationInfo top = organisations.require(topLevel);
         return windows.windowOf(top.category(), today.getYear()).map(window -> !window.contains(today)).orElse(false);
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete temporary upload copy: {}", e.getClass().getSimpleName());
-        }
     }
 }

@@ -41,9 +41,10 @@ class UploadController {
     private final Organisations organisations;
     private final Audit audit;
     private final UploadSettings settings;
+    private final ScratchFiles scratch;
 
     UploadController(Uploads uploads, StagedRows stagedRows, ErrorReports errorReports, ReviewTasks reviews,
-            Organisations organisations, Audit audit, UploadSettings settings) {
+            Organisations organisations, Audit audit, UploadSettings settings, ScratchFiles scratch) {
         this.uploads = uploads;
         this.stagedRows = stagedRows;
         this.errorReports = errorReports;
@@ -51,6 +52,7 @@ class UploadController {
         this.organisations = organisations;
         this.audit = audit;
         this.settings = settings;
+        this.scratch = scratch;
     }
 
     @GetMapping("/template.xlsx")
@@ -72,7 +74,7 @@ class UploadController {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile("tuanwu-received-", ".bin");
+            temp = scratch.create("received-");
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
@@ -87,7 +89,7 @@ class UploadController {
             throw new UncheckedIOException(e);
         } finally {
             if (temp != null) {
-                temp.toFile().delete();
+                ScratchFiles.deleteQuietly(temp);
             }
         }
     }

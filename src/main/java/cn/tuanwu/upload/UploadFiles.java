@@ -18,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class UploadFiles {
 
     private final JdbcTemplate jdbc;
+    private final ScratchFiles scratch;
 
-    UploadFiles(JdbcTemplate jdbc) {
+    UploadFiles(JdbcTemplate jdbc, ScratchFiles scratch) {
         this.jdbc = jdbc;
+        this.scratch = scratch;
     }
 
     void store(String uploadId, Path file, long size) {
@@ -34,20 +36,17 @@ class UploadFiles {
         }
     }
 
-    /** A temporary copy of the file; the caller deletes it. */
+    /** A temporary copy of the file in this node's scratch directory; the caller deletes it. */
     Path copyToTemp(String uploadId) {
-        try {
-            Path temp = Files.createTempFile("tuanwu-upload-", ".bin");
-            jdbc.query("SELECT content FROM upload_file WHERE upload_id = ?", rs -> {
-                try (InputStream in = new DefaultLobHandler().getBlobAsBinaryStream(rs, 1)) {
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, uploadId);
-            return temp;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path temp = scratch.create("upload-");
+        jdbc.query("SELECT content FROM upload_file WHERE upload_id = ?", rs -> {
+            try (InputStream in = new DefaultLobHandler().getBlobAsBinaryStream(rs, 1)) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                ScratchFiles.deleteQuietly(temp);
+                throw new UncheckedIOException(e);
+            }
+        }, uploadId);
+        return temp;
     }
 }

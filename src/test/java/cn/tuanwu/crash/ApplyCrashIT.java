@@ -1,29 +1,26 @@
 package cn.tuanwu.crash;
 
+import static cn.tuanwu.crash.CrashSteps.awaitUploadStatus;
+import static cn.tuanwu.crash.CrashSteps.millisSince;
+import static cn.tuanwu.crash.CrashSteps.pollUpload;
+import static cn.tuanwu.crash.CrashSteps.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import cn.tuanwu.support.Api;
-import cn.tuanwu.support.IdNumbers;
 import cn.tuanwu.support.TestProfiles;
 import cn.tuanwu.support.Workbooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -100,20 +97,20 @@ class ApplyCrashIT {
                  {"code": "%s", "name": "崩溃测试街道团工委", "parentCode": "%s"}]"""
                 .formatted(district, city, street, district), ADMIN);
         assertThat(orgs.status()).as(orgs.body()).isEqualTo(201);
-        createUser(api, UPLOADER, "org-" + street + "-admins");
-        createUser(api, REVIEWER, "org-" + district + "-reviewers");
+        CrashSteps.createUser(api, ADMIN, UPLOADER, List.of("org-" + street + "-admins"));
+        CrashSteps.createUser(api, ADMIN, REVIEWER, List.of("org-" + district + "-reviewers"));
 
         // The members the big upload will update, put in the register the way users do it.
         LocalDate today = LocalDate.now(SHANGHAI);
         List<List<Object>> seedRows = new ArrayList<>();
         List<List<Object>> bigRows = new ArrayList<>();
         for (int i = 0; i < EXISTING; i++) {
-            String idNumber = idNumber(today, i);
-            seedRows.add(row(idNumber, today, i, "138", street));
-            bigRows.add(row(idNumber, today, i, "199", street));
+            String idNumber = CrashSteps.idNumber(today, i);
+            seedRows.add(CrashSteps.row(idNumber, i, "138", street));
+            bigRows.add(CrashSteps.row(idNumber, i, "199", street));
         }
         String seed = uploadAndApprove(api, Workbooks.xlsx(Workbooks.HEADERS, seedRows), "seed.xlsx");
-        awaitStatus(api, seed, "APPLIED", Duration.ofSeconds(60));
+        awaitUploadStatus(api, UPLOADER, seed, "APPLIED", Duration.ofSeconds(60));
         assertThat(activeMembers(api, street)).isEqualTo(EXISTING);
 
         // The big upload: new members with an update every hundred rows, so that both kinds straddle the kill.
@@ -123,11 +120,11 @@ class ApplyCrashIT {
             if (i % (NEW_ROWS / EXISTING) == 0 && updates < EXISTING) {
                 rows.add(bigRows.get(updates++));
             }
-            rows.add(row(idNumber(today, EXISTING + i), today, EXISTING + i, "137", street));
+            rows.add(CrashSteps.row(CrashSteps.idNumber(today, EXISTING + i), EXISTING + i, "137", street));
         }
         long staging = System.nanoTime();
         String big = uploadAndApproveLater(api, Workbooks.xlsx(Workbooks.HEADERS, rows), "big.xlsx");
-        JsonNode staged = awaitStatus(api, big, "AWAITING_REVIEW", Duration.ofSeconds(120));
+        JsonNode staged = awaitUploadStatus(api, UPLOADER, big, "AWAITING_REVIEW", Duration.ofSeconds(120));
         long stagedIn = millisSince(staging);
         JsonNode stagedCounts = staged.path("counts");
         assertThat(stagedCounts.path("NEW").asInt()).as(staged.toString()).isEqualTo(NEW_ROWS);
@@ -141,7 +138,7 @@ class ApplyCrashIT {
         long applying = System.nanoTime();
 
         // Kill once a third is committed, well inside the apply.
-        JsonNode beforeKill = poll(api, big, Duration.ofSeconds(60),
+        JsonNode beforeKill = pollUpload(api, UPLOADER, big, Duration.ofSeconds(60),
                 upload -> upload.path("appliedThroughRow").asInt() >= lastRow / 3
                         || !"APPLYING".equals(upload.path("status").asText()));
         first.kill();
@@ -156,7 +153,7 @@ class ApplyCrashIT {
         Node second = start("node-2");
         long healthyIn = millisSince(restarting);
         api = second.api();
-        JsonNode after = awaitStatus(api, big, "APPLIED", LOCK_TIME.plusSeconds(90));
+        JsonNode after = awaitUploadStatus(api, UPLOADER, big, "APPLIED", LOCK_TIME.plusSeconds(90));
         long resumedIn = millisSince(restarting);
 
         assertThat(after.path("counts")).as("counts are the staged ones").isEqualTo(stagedCounts);
@@ -209,29 +206,13 @@ class ApplyCrashIT {
                         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()));
         nodes.add(node);
         node.awaitHealthy(Duration.ofSeconds(240));
-        // Health is UP as soon as Tomcat listens; the first administrator is made by a runner just after.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (node.api().get("/api/orgs", ADMIN).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                fail("%s: the administrator cannot log in", name);
-            }
-            sleep(250);
-        }
+        CrashSteps.awaitLogin(node, name, ADMIN);
         return node;
-    }
-
-    private static void createUser(Api api, Api.Login login, String group) {
-        Api.Response created = api.post("/engine-rest/user/create", """
-                {"profile": {"id": "%s", "firstName": "测", "lastName": "试", "email": "%s@example.org"},
-                 "credentials": {"password": "%s"}}""".formatted(login.userId(), login.userId(), login.password()), ADMIN);
-        assertThat(created.status()).as(created.body()).isEqualTo(204);
-        Api.Response member = api.put("/engine-rest/group/" + group + "/members/" + login.userId(), "", ADMIN);
-        assertThat(member.status()).as(member.body()).isEqualTo(204);
     }
 
     private static String uploadAndApprove(Api api, byte[] xlsx, String fileName) {
         String id = uploadAndApproveLater(api, xlsx, fileName);
-        awaitStatus(api, id, "AWAITING_REVIEW", Duration.ofSeconds(60));
+        awaitUploadStatus(api, UPLOADER, id, "AWAITING_REVIEW", Duration.ofSeconds(60));
         Api.Response approved = api.post("/api/imports/" + id + "/decision", "{\"approved\": true}", REVIEWER);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         return id;
@@ -259,70 +240,5 @@ class ApplyCrashIT {
         Api.Response page = api.get("/api/members?orgCode=" + orgCode + "&status=ACTIVE&size=1", ADMIN);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         return page.json().path("totalElements").asLong();
-    }
-
-    private static JsonNode awaitStatus(Api api, String upload, String status, Duration timeout) {
-        JsonNode last = poll(api, upload, timeout, json -> status.equals(json.path("status").asText())
-                || List.of("FAILED", "REJECTED", "NOTHING_TO_APPLY").contains(json.path("status").asText()));
-        assertThat(last.path("status").asText()).as(last.toString()).isEqualTo(status);
-        return last;
-    }
-
-    private static JsonNode poll(Api api, String upload, Duration timeout, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Api.Response response = api.get("/api/imports/" + upload, UPLOADER);
-            if (response.status() == 200) {
-                last = response.json();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            sleep(20);
-        }
-        return fail("upload %s not done after %s: %s", upload, timeout, last);
-    }
-
-    /** Unique and valid: sixteen to twenty-four years old today, so never under or over age. */
-    private static String idNumber(LocalDate today, int i) {
-        LocalDate birthDate = today.minusYears(24).plusDays(i % 2900);
-        return IdNumbers.of("310101", birthDate, i / 2900);
-    }
-
-    private static List<Object> row(String idNumber, LocalDate today, int i, String phonePrefix, String orgCode) {
-        LocalDate birthDate = LocalDate.parse(idNumber.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-        // The month of the 14th birthday, the earliest the data standard allows.
-        String joined = YearMonth.from(birthDate.plusYears(14)).toString();
-        String phone = phonePrefix + String.format(Locale.ROOT, "%08d", i);
-        String name = "测试" + GIVEN.charAt(i % GIVEN.length()) + GIVEN.charAt(i / GIVEN.length() % GIVEN.length());
-        return List.of(name, idNumber, "", "汉族", "共青团员", "本科", joined, phone, orgCode, "团员", "", "补录");
-    }
-
-    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂";
-
-    private static long single(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static long millisSince(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

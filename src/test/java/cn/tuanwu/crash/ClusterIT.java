@@ -1,5 +1,6 @@
 package cn.tuanwu.crash;
 
+import static cn.tuanwu.crash.CrashSteps.millisSince;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -132,10 +132,10 @@ class ClusterIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         List<String> all = new ArrayList<>(List.of(onTrack));
         all.addAll(behind);
-        createUser(api, SUPERVISOR, List.of("city-supervisors"));
-        createUser(api, UPLOADER, all.stream().map(code -> "org-" + code + "-admins").toList());
-        createUser(api, REVIEWER, List.of("org-" + city + "-reviewers"));
-        createUser(api, FEED, List.of("registration-feed"));
+        CrashSteps.createUser(api, ADMIN, SUPERVISOR, List.of("city-supervisors"));
+        CrashSteps.createUser(api, ADMIN, UPLOADER, all.stream().map(code -> "org-" + code + "-admins").toList());
+        CrashSteps.createUser(api, ADMIN, REVIEWER, List.of("org-" + city + "-reviewers"));
+        CrashSteps.createUser(api, ADMIN, FEED, List.of("registration-feed"));
 
         // Members before the window: they count as members, not as submitted in the window.
         for (String code : behind.subList(0, 2)) {
@@ -262,13 +262,7 @@ class ClusterIT {
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort()));
         nodes.add(node);
         node.awaitHealthy(Duration.ofSeconds(240));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (node.api().get("/api/orgs", ADMIN).status() != 200) {
-            if (System.nanoTime() > deadline) {
-                fail("%s: the administrator cannot log in", name);
-            }
-            Thread.sleep(250);
-        }
+        CrashSteps.awaitLogin(node, name, ADMIN);
         return node;
     }
 
@@ -277,17 +271,6 @@ class ClusterIT {
         for (Node node : nodes) {
             Api.Response moved = node.api().put("/api/admin/clock", "{\"now\": \"" + now + "\"}", ADMIN);
             assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        }
-    }
-
-    private static void createUser(Api api, Api.Login login, List<String> groups) {
-        Api.Response created = api.post("/engine-rest/user/create", """
-                {"profile": {"id": "%s", "firstName": "测", "lastName": "试", "email": "%s@example.org"},
-                 "credentials": {"password": "%s"}}""".formatted(login.userId(), login.userId(), login.password()), ADMIN);
-        assertThat(created.status()).as(created.body()).isEqualTo(204);
-        for (String group : groups) {
-            Api.Response member = api.put("/engine-rest/group/" + group + "/members/" + login.userId(), "", ADMIN);
-            assertThat(member.status()).as(group + ": " + member.body()).isEqualTo(204);
         }
     }
 
@@ -314,23 +297,10 @@ class ClusterIT {
                 Workbooks.xlsx(Workbooks.HEADERS, rows), UPLOADER);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String id = accepted.json().path("id").asText();
-        awaitUpload(api, id, "AWAITING_REVIEW");
+        CrashSteps.awaitUploadStatus(api, UPLOADER, id, "AWAITING_REVIEW", Duration.ofSeconds(60));
         Api.Response approved = api.post("/api/imports/" + id + "/decision", "{\"approved\": true}", REVIEWER);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        awaitUpload(api, id, "APPLIED");
-    }
-
-    private static void awaitUpload(Api api, String id, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = api.get("/api/imports/" + id, UPLOADER).json();
-            if (status.equals(last.path("status").asText())) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("upload %s not %s: %s", id, status, last);
+        CrashSteps.awaitUploadStatus(api, UPLOADER, id, "APPLIED", Duration.ofSeconds(60));
     }
 
     /** Polls the campaign's progress until every organisation's state passes; the rows by organisation. */
@@ -445,7 +415,4 @@ class ClusterIT {
         return jobs.values().stream().collect(Collectors.groupingBy(owner -> owner, TreeMap::new, Collectors.counting()));
     }
 
-    private static long millisSince(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
-    }
 }

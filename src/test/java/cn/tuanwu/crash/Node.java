@@ -107,6 +107,38 @@ public final class Node {
         }
     }
 
+    /**
+     * Waits until the node logs a line containing {@code text}, reading only what is new every few
+     * milliseconds, so that a test can act within moments of what the node is doing; fails when the node
+     * dies first or after {@code timeout}.
+     */
+    public void awaitLogged(String text, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long position = 0;
+            String carried = "";
+            while (System.nanoTime() < deadline) {
+                long length = file.length();
+                if (length > position) {
+                    byte[] fresh = new byte[(int) Math.min(length - position, 1 << 20)];
+                    file.seek(position);
+                    file.readFully(fresh);
+                    position += fresh.length;
+                    String seen = carried + new String(fresh, StandardCharsets.UTF_8);
+                    if (seen.contains(text)) {
+                        return;
+                    }
+                    carried = seen.substring(Math.max(0, seen.length() - text.length()));
+                } else if (!process.isAlive()) {
+                    fail("%s exited before logging \"%s\"; its log ends:%n%s", name, text, tail());
+                } else {
+                    sleep(5);
+                }
+            }
+        }
+        fail("%s did not log \"%s\" within %s; its log ends:%n%s", name, text, timeout, tail());
+    }
+
     public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
