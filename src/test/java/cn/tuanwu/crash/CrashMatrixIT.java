@@ -212,6 +212,9 @@ class CrashMatrixIT {
             assertThat(single(db, "SELECT COUNT(*) - COUNT(DISTINCT dedup_key) FROM notification")).isZero();
         }
         assertThat(scratchFiles()).as("copies of uploaded files left on disk").isEmpty();
+        for (Node node : nodes) {
+            assertNoPersonalData(node, rows);
+        }
 
         System.out.printf(Locale.ROOT, "CrashMatrixIT on %s: parse of %d rows killed and staged by the next node %d ms "
                         + "after its start; transfer of %d killed before its commit and applied %d ms after the next start; "
@@ -324,6 +327,20 @@ class CrashMatrixIT {
         JsonNode json = api.get("/api/notifications?size=200" + filter, ADMIN).json();
         assertThat(json.path("totalPages").asInt()).as("notifications fit one page").isLessThanOrEqualTo(1);
         return StreamSupport.stream(json.path("content").spliterator(), false).toList();
+    }
+
+    /** The node's whole log (start-up, work, failures) names no member, ID number or phone of the uploads. */
+    private static void assertNoPersonalData(Node node, List<List<Object>> rows) {
+        String log = node.log();
+        java.util.Set<String> idNumbers = rows.stream().map(row -> row.get(1).toString()).collect(Collectors.toSet());
+        java.util.Set<String> phones = rows.stream().map(row -> row.get(7).toString()).collect(Collectors.toSet());
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d{11,18}[0-9Xx]?").matcher(log);
+        while (digits.find()) {
+            String found = digits.group();
+            assertThat(idNumbers.stream().anyMatch(found::contains) || phones.stream().anyMatch(found::contains))
+                    .as("an ID number or phone in the log of " + node).isFalse();
+        }
+        assertThat(log).as("members' names (测试…) in a node's log").doesNotContain("测试");
     }
 
     private static String messageId(MimeMessage message) {

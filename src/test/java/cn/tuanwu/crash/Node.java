@@ -147,6 +147,11 @@ public final class Node {
         }
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
