@@ -20,7 +20,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -89,14 +88,9 @@ class ApplyCrashIT {
         Node first = start("node-1");
         Api api = first.api();
 
-        String city = api.get("/api/orgs", ADMIN).json().path(0).path("code").asText();
-        String district = "CRASH" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT);
-        String street = district + "01";
-        Api.Response orgs = api.post("/api/orgs", """
-                [{"code": "%s", "name": "崩溃测试区团委", "parentCode": "%s", "category": "DISTRICT"},
-                 {"code": "%s", "name": "崩溃测试街道团工委", "parentCode": "%s"}]"""
-                .formatted(district, city, street, district), ADMIN);
-        assertThat(orgs.status()).as(orgs.body()).isEqualTo(201);
+        CrashSteps.DistrictAndStreet orgs = CrashSteps.districtWithStreet(api, ADMIN, "CRASH", "崩溃测试");
+        String district = orgs.district();
+        String street = orgs.street();
         CrashSteps.createUser(api, ADMIN, UPLOADER, List.of("org-" + street + "-admins"));
         CrashSteps.createUser(api, ADMIN, REVIEWER, List.of("org-" + district + "-reviewers"));
 

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -238,14 +237,9 @@ class CrashMatrixIT {
 
     /** A district and its street committee; the uploader administers the street, the reviewer reviews the district. */
     private static String organisations(Api api) {
-        String city = api.get("/api/orgs", ADMIN).json().path(0).path("code").asText();
-        String district = "KILL" + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT);
-        String street = district + "01";
-        Api.Response orgs = api.post("/api/orgs", """
-                [{"code": "%s", "name": "崩溃矩阵区团委", "parentCode": "%s", "category": "DISTRICT"},
-                 {"code": "%s", "name": "崩溃矩阵街道团工委", "parentCode": "%s"}]"""
-                .formatted(district, city, street, district), ADMIN);
-        assertThat(orgs.status()).as(orgs.body()).isEqualTo(201);
+        CrashSteps.DistrictAndStreet orgs = CrashSteps.districtWithStreet(api, ADMIN, "KILL", "崩溃矩阵");
+        String district = orgs.district();
+        String street = orgs.street();
         CrashSteps.createUser(api, ADMIN, UPLOADER, List.of("org-" + street + "-admins"));
         CrashSteps.createUser(api, ADMIN, REVIEWER, List.of("org-" + district + "-reviewers"));
         return street;

@@ -16,11 +16,12 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** What the crash and cluster tests do to their nodes the way users and operators do it: over HTTP. */
-final class CrashSteps {
+public final class CrashSteps {
 
     private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂";
 
@@ -39,7 +40,7 @@ final class CrashSteps {
     }
 
     /** A user with an e-mail address of {@code <id>@example.org}, in the given groups. */
-    static void createUser(Api api, Api.Login admin, Api.Login login, List<String> groups) {
+    public static void createUser(Api api, Api.Login admin, Api.Login login, List<String> groups) {
         Api.Response created = api.post("/engine-rest/user/create", """
                 {"profile": {"id": "%s", "firstName": "测", "lastName": "试", "email": "%s@example.org"},
                  "credentials": {"password": "%s"}}""".formatted(login.userId(), login.userId(), login.password()), admin);
@@ -48,6 +49,22 @@ final class CrashSteps {
             Api.Response member = api.put("/engine-rest/group/" + group + "/members/" + login.userId(), "", admin);
             assertThat(member.status()).as(group + ": " + member.body()).isEqualTo(204);
         }
+    }
+
+    /** A district below the city committee and one street committee below it, both named for the test. */
+    record DistrictAndStreet(String district, String street) {
+    }
+
+    static DistrictAndStreet districtWithStreet(Api api, Api.Login admin, String prefix, String name) {
+        String city = api.get("/api/orgs", admin).json().path(0).path("code").asText();
+        String district = prefix + UUID.randomUUID().toString().substring(0, 4).toUpperCase(Locale.ROOT);
+        String street = district + "01";
+        Api.Response orgs = api.post("/api/orgs", """
+                [{"code": "%s", "name": "%s区团委", "parentCode": "%s", "category": "DISTRICT"},
+                 {"code": "%s", "name": "%s街道团工委", "parentCode": "%s"}]"""
+                .formatted(district, name, city, street, name, district), admin);
+        assertThat(orgs.status()).as(orgs.body()).isEqualTo(201);
+        return new DistrictAndStreet(district, street);
     }
 
     /** Polls the upload until {@code done}; fails after {@code timeout}. */

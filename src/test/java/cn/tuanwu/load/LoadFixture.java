@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import cn.tuanwu.bench.MemberSheet;
+import cn.tuanwu.crash.CrashSteps;
 import cn.tuanwu.support.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -122,13 +123,6 @@ final class LoadFixture {
     }
 
     private void createUser(Api.Login login, List<String> groups) {
-        Api.Response created = api.post("/engine-rest/user/create", """
-                {"profile": {"id": "%s", "firstName": "压", "lastName": "测", "email": "%s@example.org"},
-                 "credentials": {"password": "%s"}}""".formatted(login.userId(), login.userId(), login.password()), admin);
-        assertThat(created.status()).as(created.body()).isEqualTo(204);
-        for (String group : groups) {
-            Api.Response member = api.put("/engine-rest/group/" + group + "/members/" + login.userId(), "", admin);
-            assertThat(member.status()).as(group + ": " + member.body()).isEqualTo(204);
-        }
+        CrashSteps.createUser(api, admin, login, groups);
     }
 }
