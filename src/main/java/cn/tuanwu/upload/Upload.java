@@ -60,6 +60,9 @@ class Upload {
     private int appliedThroughRow;
     @Column(name = "applied_at")
     private Instant appliedAt;
+    /** Set by {@link UploadRetention}: the file and the staged rows' personal data are gone. */
+    @Column(name = "purged_at")
+    private Instant purgedAt;
     @Version
     private long version;
 
@@ -136,6 +139,8 @@ class Upload {
         counts.put(RowOutcome.REJECTED, countRejected);
         return counts;
     }
+
+    Instant purgedAt() { return purgedAt; }
 
     String id() { return id; }
     String orgCode() { return orgCode; }

@@ -115,6 +115,10 @@ class UploadController {
     @GetMapping("/{id}/errors.xlsx")
     ResponseEntity<StreamingResponseBody> errors(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
         Upload upload = inScope(id, caller);
+        if (upload.purgedAt() != null) {
+            throw new ApiException(HttpStatus.GONE, "ERROR_REPORT_DELETED", "这次上传已结束超过保留期限（"
+                    + settings.retention().toDays() + " 天），文件和错误报告中的个人信息已删除；如需更正，请修改原文件后重新上传");
+        }
         audit.record(caller.userId(), "EXPORT_ERROR_REPORT", "upload", id, upload.orgCode(), null);
         return xlsx("错误报告-" + id + ".xlsx", out -> errorReports.write(upload, out));
     }

@@ -15,13 +15,13 @@ final class UploadJson {
 
     record Details(String id, String orgCode, String fileName, UploadStatus status, boolean late, String failureCode,
             String failureMessage, Map<RowOutcome, Integer> counts, int warnings, String uploadedBy, Instant uploadedAt,
-            String decidedBy, Instant decidedAt, String comment, String processInstanceId, int appliedThroughRow) {
+            String decidedBy, Instant decidedAt, String comment, String processInstanceId, int appliedThroughRow, Instant purgedAt) {
 
         static Details of(Upload upload) {
             return new Details(upload.id(), upload.orgCode(), upload.fileName(), upload.status(), upload.late(),
                     upload.failureCode(), upload.failureMessage(), upload.counts(), upload.warnings(), upload.uploadedBy(),
                     upload.uploadedAt(), upload.decidedBy(), upload.decidedAt(), upload.comment(),
-                    upload.processInstanceId(), upload.appliedThroughRow());
+                    upload.processInstanceId(), upload.appliedThroughRow(), upload.purgedAt());
         }
     }
 
