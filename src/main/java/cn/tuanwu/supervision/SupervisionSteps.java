@@ -2,6 +2,7 @@ package cn.tuanwu.supervision;
 
 import cn.tuanwu.organisation.OrganisationInfo;
 import cn.tuanwu.organisation.Organisations;
+import cn.tuanwu.shared.TransactionMemo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -83,16 +84,29 @@ class SupervisionSteps {
     Figures assessProgress(Supervised supervised) {
         CampaignFigures.SubtreeFigures counted = figures.ofSubtreeAndChildren(supervised.org(), supervised.year(),
                 supervised.window());
-        List<String> lagging = lagging(supervised.org(), counted.children()).stream().map(OrganisationInfo::code).toList();
-        supervisions.assessed(supervised.year(), supervised.org().code(), toJson(counted.subtree()), lagging);
+        List<OrganisationInfo> lagging = lagging(supervised.org(), counted.children());
+        supervisions.assessed(supervised.year(), supervised.org().code(), toJson(counted.subtree()),
+                lagging.stream().map(OrganisationInfo::code).toList());
+        TransactionMemo.put(laggingKey(supervised), lagging);
         return counted.subtree();
     }
 
     void escalateFirstLevel(Supervised supervised, Figures assessed, Assessment verdict, String due) {
         supervisions.escalated(supervised.year(), supervised.org().code(), 1, verdict.verdict(), verdict.codes());
-        Set<String> lagging = Set.copyOf(supervisions.laggingAtClose(supervised.year(), supervised.org().code()));
-        notices.firstLevel(supervised, assessed, verdict, organisations.children(supervised.org().code()).stream()
-                .filter(child -> lagging.contains(child.code())).toList(), due);
+        notices.firstLevel(supervised, assessed, verdict, laggingAtClose(supervised), due);
+    }
+
+    /** The lagging sub-organisations the close recorded: as {@link #assessProgress} found them in this job, else from the row. */
+    private List<OrganisationInfo> laggingAtClose(Supervised supervised) {
+        return TransactionMemo.<List<OrganisationInfo>>find(laggingKey(supervised)).orElseGet(() -> {
+            Set<String> lagging = Set.copyOf(supervisions.laggingAtClose(supervised.year(), supervised.org().code()));
+            return organisations.children(supervised.org().code()).stream()
+                    .filter(child -> lagging.contains(child.code())).toList();
+        });
+    }
+
+    private static String laggingKey(Supervised supervised) {
+        return "laggingAtClose:" + supervised.year() + ":" + supervised.org().code();
     }
 
     void escalateSecondLevel(Supervised supervised, Figures assessed, Assessment verdict) {

@@ -25,7 +25,7 @@ class SupervisionTask implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        OrganisationInfo org = organisations.require((String) task.getVariable(CampaignProcess.ORG_CODE));
+        OrganisationInfo org = SupervisionDelegate.organisation(organisations, (String) task.getVariable(CampaignProcess.ORG_CODE));
         String who = org.name() + "（" + org.code() + "）";
         String due = SHOWN.format(OffsetDateTime.parse((String) task.getVariable(CampaignProcess.REMEDIATION_DUE_AT)));
         String window = task.getVariable(CampaignProcess.WINDOW_START) + " 至 " + task.getVariable(CampaignProcess.WINDOW_END);
