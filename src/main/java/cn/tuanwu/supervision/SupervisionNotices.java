@@ -109,10 +109,9 @@ class SupervisionNotices {
     private void send(Supervised supervised, String event, List<Recipient> recipients, String subject, String body,
             Integer level) {
         String prefix = CampaignProcess.supervisionKey(supervised.year(), supervised.org().code()) + ":" + event + ":";
-        for (Recipient recipient : recipients.stream().distinct().toList()) {
-            notifications.enqueue(new NewNotification(dedupKey(prefix, recipient.address()), recipient.address(),
-                    recipient.channel(), subject, body, supervised.org().code(), level, supervised.processInstanceId()));
-        }
+        notifications.enqueueAll(recipients.stream().distinct().map(recipient -> new NewNotification(
+                dedupKey(prefix, recipient.address()), recipient.address(), recipient.channel(), subject, body,
+                supervised.org().code(), level, supervised.processInstanceId())).toList());
     }
 
     /** The key with the recipient, or its SHA-256 when a long e-mail address would overflow the column. */
