@@ -3,11 +3,14 @@ package cn.tuanwu.bench;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,6 +23,8 @@ public final class CpuMeter {
 
     /** Linux's USER_HZ, the unit of /proc/[pid]/stat's times, on every common architecture. */
     private static final long TICK_NANOS = 10_000_000L;
+    /** The job executor's threads (the starter's pool) and the e-mail sender's. */
+    private static final Pattern JOB_THREADS = Pattern.compile("camundaTaskExecutor|notify-");
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
@@ -32,6 +37,13 @@ public final class CpuMeter {
     /** A reading; {@link Reading#databaseNanosSince} is -1 when the database's processes cannot be read. */
     public Reading read() {
         long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> jobThreads = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && JOB_THREADS.matcher(info.getThreadName()).lookingAt()) {
+                jobThreads.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
         Map<Integer, Long> backends = null;
         if (postgres) {
             backends = new HashMap<>();
@@ -46,7 +58,7 @@ public final class CpuMeter {
                 backends.put(pid, ticks);
             }
         }
-        return new Reading(jvm, backends);
+        return new Reading(jvm, jobThreads, backends);
     }
 
     private static long ticks(int pid) {
@@ -59,10 +71,19 @@ public final class CpuMeter {
         }
     }
 
-    public record Reading(long jvmNanos, Map<Integer, Long> backendTicks) {
+    public record Reading(long jvmNanos, Map<Long, Long> jobThreadNanos, Map<Integer, Long> backendTicks) {
 
         public long jvmNanosSince(Reading start) {
             return jvmNanos - start.jvmNanos;
+        }
+
+        /** The job executor's and the e-mail sender's threads only: no JIT compiler, collector or polling. */
+        public long jobThreadNanosSince(Reading start) {
+            long nanos = 0;
+            for (Map.Entry<Long, Long> thread : jobThreadNanos.entrySet()) {
+                nanos += Math.max(0, thread.getValue() - start.jobThreadNanos.getOrDefault(thread.getKey(), 0L));
+            }
+            return nanos;
         }
 
         /** The database processes' CPU since {@code start}; a process that started in between counts whole. */

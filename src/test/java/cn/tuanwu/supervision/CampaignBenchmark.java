@@ -80,7 +80,7 @@ class CampaignBenchmark {
     private final List<String> lines = new ArrayList<>();
 
     /** A timed moment: wall time and CPU time (JVM, database; -1 when the database's is unknown). */
-    private record Measured(long millis, long jvmNanos, long databaseNanos) {
+    private record Measured(long millis, long jvmNanos, long jobThreadNanos, long databaseNanos) {
 
         long cpuNanos() {
             return databaseNanos < 0 ? -1 : jvmNanos + databaseNanos;
@@ -108,7 +108,7 @@ class CampaignBenchmark {
             dialect.analyze("organisation");
             int organisationsBelow = tree.branchCodes().size() + TOPS * committees;
             record("register: " + TOPS + " top-level, " + organisationsBelow + " below, " + MEMBERS + " members",
-                    new Measured(millisSince(started), 0, -1), null, null);
+                    new Measured(millisSince(started), 0, 0, -1), null, null);
 
             long topLevel = count("SELECT COUNT(*) FROM organisation WHERE level = 1");
             long august = countTopLevel(true);
@@ -130,7 +130,7 @@ class CampaignBenchmark {
                 assertThat(progress.status()).as(progress.body()).isEqualTo(200);
                 assertThat(progress.json().size()).isEqualTo((int) topLevel);
                 record("GET /api/campaigns/" + YEAR + "/progress (" + topLevel + " rows, figures live), request " + i,
-                        new Measured(millisSince(started), 0, -1), null, null);
+                        new Measured(millisSince(started), 0, 0, -1), null, null);
             }
 
             Measured floorAugust = floor("bare timers, " + august, august);
@@ -186,7 +186,8 @@ class CampaignBenchmark {
     private Measured measuredSince(long startedNanos, CpuMeter.Reading before) {
         long millis = millisSince(startedNanos);
         CpuMeter.Reading after = cpu.read();
-        return new Measured(millis, after.jvmNanosSince(before), after.databaseNanosSince(before));
+        return new Measured(millis, after.jvmNanosSince(before), after.jobThreadNanosSince(before),
+                after.databaseNanosSince(before));
     }
 
     private long rows(String condition) {
@@ -251,8 +252,12 @@ class CampaignBenchmark {
                 measured.databaseNanos() < 0 ? "?" : String.format("%.2f", measured.databaseNanos() / 1e9));
         String cpuRatio = floor == null || floor.cpuNanos() <= 0 || measured.cpuNanos() < 0 ? ""
                 : String.format("%.2f", (double) measured.cpuNanos() / floor.cpuNanos());
-        log.info("{}: {} ms{}{}", label, millis, ratio.isEmpty() ? "" : " (" + ratio + "× floor)",
-                cpuTime.isEmpty() ? "" : ", CPU s " + cpuTime + (cpuRatio.isEmpty() ? "" : " (" + cpuRatio + "× floor)"));
+        String jobs = floor == null || floor.jobThreadNanos() <= 0 || measured.databaseNanos() < 0 ? ""
+                : String.format("; job threads + database %.2f s (%.2f× floor)", (measured.jobThreadNanos()
+                        + measured.databaseNanos()) / 1e9, (double) (measured.jobThreadNanos() + measured.databaseNanos())
+                        / (floor.jobThreadNanos() + floor.databaseNanos()));
+        log.info("{}: {} ms{}{}{}", label, millis, ratio.isEmpty() ? "" : " (" + ratio + "× floor)",
+                cpuTime.isEmpty() ? "" : ", CPU s " + cpuTime + (cpuRatio.isEmpty() ? "" : " (" + cpuRatio + "× floor)"), jobs);
         lines.add("| " + label + " | " + millis + " | " + (floor == null ? "" : floor.millis()) + " | " + ratio + " | "
                 + rate + " | " + cpuTime + " | " + cpuRatio + " |");
     }
