@@ -49,8 +49,8 @@ class SupervisionNotices {
         send(supervised, "reminder", organisationContacts(supervised.org()), subject, body, null);
     }
 
-    void firstLevel(Supervised supervised, Figures figures, Assessment assessment, List<OrganisationInfo> lagging,
-            String due) {
+    void firstLevel(Supervised supervised, Figures figures, Assessment assessment,
+            List<SupervisionSteps.SubOrganisation> lagging, String due) {
         String subject = prefix(supervised) + "一级预警：" + supervised.org().name() + " 未按期完成";
         StringBuilder body = new StringBuilder(supervised.org().name()).append("（").append(supervised.org().code())
                 .append("）报送窗口（").append(supervised.window().firstDay()).append(" 至 ")

@@ -6,8 +6,9 @@ import cn.tuanwu.shared.TransactionMemo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -84,9 +85,9 @@ class SupervisionSteps {
     Figures assessProgress(Supervised supervised) {
         CampaignFigures.SubtreeFigures counted = figures.ofSubtreeAndChildren(supervised.org(), supervised.year(),
                 supervised.window());
-        List<OrganisationInfo> lagging = lagging(supervised.org(), counted.children());
+        List<SubOrganisation> lagging = lagging(counted);
         supervisions.assessed(supervised.year(), supervised.org().code(), toJson(counted.subtree()),
-                lagging.stream().map(OrganisationInfo::code).toList());
+                lagging.stream().map(SubOrganisation::code).toList());
         TransactionMemo.put(laggingKey(supervised), lagging);
         return counted.subtree();
     }
@@ -97,11 +98,13 @@ class SupervisionSteps {
     }
 
     /** The lagging sub-organisations the close recorded: as {@link #assessProgress} found them in this job, else from the row. */
-    private List<OrganisationInfo> laggingAtClose(Supervised supervised) {
-        return TransactionMemo.<List<OrganisationInfo>>find(laggingKey(supervised)).orElseGet(() -> {
+    private List<SubOrganisation> laggingAtClose(Supervised supervised) {
+        return TransactionMemo.<List<SubOrganisation>>find(laggingKey(supervised)).orElseGet(() -> {
             Set<String> lagging = Set.copyOf(supervisions.laggingAtClose(supervised.year(), supervised.org().code()));
             return organisations.children(supervised.org().code()).stream()
-                    .filter(child -> lagging.contains(child.code())).toList();
+                    .filter(child -> lagging.contains(child.code()))
+                    .map(child -> new SubOrganisation(child.code(), child.name()))
+                    .sorted(Comparator.comparing(SubOrganisation::code)).toList();
         });
     }
 
@@ -122,14 +125,22 @@ class SupervisionSteps {
 
     /**
      * The direct sub-organisations that the table finds behind on registration or with nothing submitted,
-     * judged by the same table as their parent; one with no members at all has submitted nothing.
+     * judged by the same table as their parent, in code order; one with no members at all has submitted nothing.
      */
-    private List<OrganisationInfo> lagging(OrganisationInfo organisation, Map<String, Figures> children) {
+    private List<SubOrganisation> lagging(CampaignFigures.SubtreeFigures counted) {
         Function<Figures, Assessment> judge = assessment.latestTable();
-        return organisations.children(organisation.code()).stream().filter(child -> {
-            Assessment verdict = judge.apply(children.getOrDefault(child.code(), Figures.NONE));
-            return verdict.has(Assessment.Reason.NOTHING_SUBMITTED) || verdict.has(Assessment.Reason.LOW_REGISTRATION_RATE);
-        }).toList();
+        List<SubOrganisation> lagging = new ArrayList<>();
+        counted.childNames().forEach((code, name) -> {
+            Assessment verdict = judge.apply(counted.children().getOrDefault(code, Figures.NONE));
+            if (verdict.has(Assessment.Reason.NOTHING_SUBMITTED) || verdict.has(Assessment.Reason.LOW_REGISTRATION_RATE)) {
+                lagging.add(new SubOrganisation(code, name));
+            }
+        });
+        return lagging;
+    }
+
+    /** A direct sub-organisation, as a notification names it. */
+    record SubOrganisation(String code, String name) {
     }
 
     private String toJson(Figures counted) {
