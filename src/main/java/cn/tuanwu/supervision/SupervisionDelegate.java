@@ -24,9 +24,12 @@ abstract class SupervisionDelegate extends SafeDelegate {
 
     Supervised supervised(DelegateExecution execution) {
         return new Supervised(year(execution), organisation(organisations, (String) execution.getVariable(ORG_CODE)),
-                new SubmissionWindow(LocalDate.parse((String) execution.getVariable(WINDOW_START)),
-                        LocalDate.parse((String) execution.getVariable(WINDOW_END))),
-                execution.getProcessInstanceId());
+                window(execution), execution.getProcessInstanceId());
+    }
+
+    static SubmissionWindow window(VariableScope scope) {
+        return new SubmissionWindow(LocalDate.parse((String) scope.getVariable(WINDOW_START)),
+                LocalDate.parse((String) scope.getVariable(WINDOW_END)));
     }
 
     /** The organisation, looked up once per transaction: a close's steps and its task listener all need it. */

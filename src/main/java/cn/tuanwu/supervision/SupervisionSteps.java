@@ -66,7 +66,7 @@ class SupervisionSteps {
      * escalate. Nothing once the window has closed (a campaign started late fires both timers at once).
      */
     boolean remindIfBehind(Supervised supervised) {
-        if (!clock.instant().isBefore(supervised.window().closesAt(clock.getZone()).toInstant())) {
+        if (hasClosed(supervised.window())) {
             return false;
         }
         Figures now = figures.ofSubtree(supervised.org(), supervised.year(), supervised.window());
@@ -76,6 +76,10 @@ class SupervisionSteps {
         }
         notices.reminder(supervised, now, verdict);
         return true;
+    }
+
+    boolean hasClosed(SubmissionWindow window) {
+        return !clock.instant().isBefore(window.closesAt(clock.getZone()).toInstant());
     }
 
     /**
