@@ -101,7 +101,10 @@ class SupervisionSteps {
         notices.firstLevel(supervised, assessed, verdict, laggingAtClose(supervised), due);
     }
 
-    /** The lagging sub-organisations the close recorded: as {@link #assessProgress} found them in this job, else from the row. */
+    /**
+     * The lagging sub-organisations the close recorded: as {@link #assessProgress} found them in this job, else
+     * from the row.
+     */
     private List<SubOrganisation> laggingAtClose(Supervised supervised) {
         return TransactionMemo.<List<SubOrganisation>>find(laggingKey(supervised)).orElseGet(() -> {
             Set<String> lagging = Set.copyOf(supervisions.laggingAtClose(supervised.year(), supervised.org().code()));

@@ -29,7 +29,8 @@ class SupervisionTask implements TaskListener {
         // The process's variables, read from the task's execution: a just-created task has none of its own, and
         // asking the task would query the database for them first.
         VariableScope process = task.getExecution();
-        OrganisationInfo org = SupervisionDelegate.organisation(organisations, (String) process.getVariable(CampaignProcess.ORG_CODE));
+        OrganisationInfo org = SupervisionDelegate.organisation(organisations,
+                (String) process.getVariable(CampaignProcess.ORG_CODE));
         String who = org.name() + "（" + org.code() + "）";
         String due = SHOWN.format(OffsetDateTime.parse((String) process.getVariable(CampaignProcess.REMEDIATION_DUE_AT)));
         String window = process.getVariable(CampaignProcess.WINDOW_START) + " 至 " + process.getVariable(CampaignProcess.WINDOW_END);
