@@ -11,8 +11,8 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.exception.dmn.DecisionDefinitionNotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -66,7 +66,7 @@ class CompletionAssessment {
         try {
             return command.getProcessEngineConfiguration().getDeploymentCache()
                     .findDeployedLatestDecisionDefinitionByKey(Assessment.DECISION);
-        } catch (ProcessEngineException notDeployed) {
+        } catch (DecisionDefinitionNotFoundException notDeployed) {
             return null;
         }
     }
