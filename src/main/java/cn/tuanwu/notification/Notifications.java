@@ -2,6 +2,7 @@ package cn.tuanwu.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,26 +25,47 @@ public class Notifications {
         this.nudge = nudge;
     }
 
+    // Portable "insert unless present" (startup_lock always has its one row, a portable DUAL);
+    // the unique key still settles a race between two nodes.
+    private static final String INSERT_UNLESS_PRESENT = """
+            INSERT INTO notification (dedup_key, recipient, channel, subject, body, org_code, escalation_level,
+                                      process_instance_id, status, attempts, created_at, sent_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM startup_lock
+            WHERE name = 'bootstrap' AND NOT EXISTS (SELECT 1 FROM notification WHERE dedup_key = ?)""";
+
     /** True when it was added, false when a notification with that key exists already. */
     @Transactional
     public boolean enqueue(NewNotification notification) {
-        // Portable "insert unless present" (startup_lock always has its one row, a portable DUAL);
-        // the unique key still settles a race between two nodes.
-        boolean inbox = notification.channel() == Channel.INBOX;
+        return enqueueAll(List.of(notification)) == 1;
+    }
+
+    /**
+     * Each notification as {@link #enqueue} adds it, in one round trip (an escalation tells four or more
+     * recipients); returns how many were added.
+     */
+    @Transactional
+    public int enqueueAll(List<NewNotification> batch) {
         Timestamp now = Timestamp.from(clock.instant());
-        int added = jdbc.update("""
-                INSERT INTO notification (dedup_key, recipient, channel, subject, body, org_code, escalation_level,
-                                          process_instance_id, status, attempts, created_at, sent_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM startup_lock
-                WHERE name = 'bootstrap' AND NOT EXISTS (SELECT 1 FROM notification WHERE dedup_key = ?)""",
-                notification.dedupKey(), notification.recipient(), notification.channel().name(),
-                notification.subject(), notification.body(), notification.orgCode(), notification.escalationLevel(),
-                notification.processInstanceId(), inbox ? NotificationStatus.SENT.name() : NotificationStatus.PENDING.name(),
-                now, inbox ? now : null, notification.dedupKey());
-        if (added == 1 && !inbox) {
-            nudge.afterCommit(notification.dedupKey());
+        List<Object[]> rows = batch.stream().map(notification -> {
+            boolean inbox = notification.channel() == Channel.INBOX;
+            return new Object[] {notification.dedupKey(), notification.recipient(), notification.channel().name(),
+                    notification.subject(), notification.body(), notification.orgCode(), notification.escalationLevel(),
+                    notification.processInstanceId(),
+                    inbox ? NotificationStatus.SENT.name() : NotificationStatus.PENDING.name(), now, inbox ? now : null,
+                    notification.dedupKey()};
+        }).toList();
+        int[] added = rows.size() == 1 ? new int[] {jdbc.update(INSERT_UNLESS_PRESENT, rows.get(0))}
+                : jdbc.batchUpdate(INSERT_UNLESS_PRESENT, rows);
+        int count = 0;
+        for (int i = 0; i < added.length; i++) {
+            if (added[i] == 1) {
+                count++;
+                if (batch.get(i).channel() != Channel.INBOX) {
+                    nudge.afterCommit(batch.get(i).dedupKey());
+                }
+            }
         }
-        return added == 1;
+        return count;
     }
 
     @Transactional(readOnly = true)

@@ -19,9 +19,20 @@ class SenderConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SenderConfiguration.class);
 
+    /**
+     * Jakarta Mail 2.1 finds its {@code StreamProvider} anew, through a {@code ServiceLoader} scan of every jar, each
+     * time it encodes or decodes a header or writes a body (jakartaee/mail-api#861): with Chinese subjects, several
+     * scans per e-mail, the sender's largest cost at a window's close. Named here, each lookup is a loaded class.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
     @Bean
     OutboxSender outboxSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationSettings settings,
             Clock clock) {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+        }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             log.info("No mail server configured (spring.mail.host): e-mail notifications are HELD in the outbox");

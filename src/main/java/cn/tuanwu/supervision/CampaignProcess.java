@@ -29,8 +29,12 @@ class CampaignProcess {
     static final String REMINDER_AT = "reminderAt";
     static final String WINDOW_CLOSES_AT = "windowClosesAt";
     static final String REMEDIATION_DUE_AT = "remediationDueAt";
-    /** The business-rule task's raw rows; the end listener turns them into the three below and removes them. */
-    static final String ASSESSMENT_RESULT = "assessmentResult";
+    /**
+     * The business-rule task's result: the engine's transient local {@code decisionResult} (a {@code DmnDecisionResult},
+     * never stored), which the end listener turns into the three below. No result variable is mapped: a mapped list
+     * would be serialised, stored and written to history three times over, only to be removed again.
+     */
+    static final String DECISION_RESULT = "decisionResult";
     static final String VERDICT = "verdict";
     static final String REASONS = "reasons";
     static final String REASON_LABELS = "reasonLabels";

@@ -12,7 +12,10 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.exception.dmn.DecisionDefinitionNotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +53,26 @@ class CompletionAssessment {
                 .getResultList());
     }
 
+    /**
+     * Inside an engine command (a job's step), the way the business-rule task itself resolves "latest": one plain
+     * select of the latest version's id; elsewhere the API's query.
+     */
+    private DecisionDefinition latestDefinition() {
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(Assessment.DECISION)
+                    .latestVersion().singleResult();
+        }
+        try {
+            return command.getProcessEngineConfiguration().getDeploymentCache()
+                    .findDeployedLatestDecisionDefinitionByKey(Assessment.DECISION);
+        } catch (DecisionDefinitionNotFoundException notDeployed) {
+            return null;
+        }
+    }
+
     private DmnDecision latest() {
-        DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(Assessment.DECISION).latestVersion().singleResult();
+        DecisionDefinition definition = latestDefinition();
         if (definition == null) {
             throw new IllegalStateException(Assessment.DECISION + " is not deployed");
         }

@@ -20,6 +20,9 @@ class RemindIfBehind extends SupervisionDelegate {
 
     @Override
     protected void run(DelegateExecution execution) {
-        execution.setVariable(CampaignProcess.REMINDED, steps.remindIfBehind(supervised(execution)));
+        // A campaign started late, or a clock moved past both, fires the reminder with or after the close: then
+        // there is nothing to remind of, and no organisation to look up.
+        boolean reminded = !steps.hasClosed(window(execution)) && steps.remindIfBehind(supervised(execution));
+        execution.setVariable(CampaignProcess.REMINDED, reminded);
     }
 }

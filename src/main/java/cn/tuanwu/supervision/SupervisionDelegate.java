@@ -5,8 +5,10 @@ import static cn.tuanwu.supervision.CampaignProcess.WINDOW_END;
 import static cn.tuanwu.supervision.CampaignProcess.WINDOW_START;
 import static cn.tuanwu.supervision.CampaignProcess.YEAR;
 
+import cn.tuanwu.organisation.OrganisationInfo;
 import cn.tuanwu.organisation.Organisations;
 import cn.tuanwu.shared.SafeDelegate;
+import cn.tuanwu.shared.TransactionMemo;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -21,10 +23,18 @@ abstract class SupervisionDelegate extends SafeDelegate {
     }
 
     Supervised supervised(DelegateExecution execution) {
-        return new Supervised(year(execution), organisations.require((String) execution.getVariable(ORG_CODE)),
-                new SubmissionWindow(LocalDate.parse((String) execution.getVariable(WINDOW_START)),
-                        LocalDate.parse((String) execution.getVariable(WINDOW_END))),
-                execution.getProcessInstanceId());
+        return new Supervised(year(execution), organisation(organisations, (String) execution.getVariable(ORG_CODE)),
+                window(execution), execution.getProcessInstanceId());
+    }
+
+    static SubmissionWindow window(VariableScope scope) {
+        return new SubmissionWindow(LocalDate.parse((String) scope.getVariable(WINDOW_START)),
+                LocalDate.parse((String) scope.getVariable(WINDOW_END)));
+    }
+
+    /** The organisation, looked up once per transaction: a close's steps and its task listener all need it. */
+    static OrganisationInfo organisation(Organisations organisations, String code) {
+        return TransactionMemo.get("organisation:" + code, () -> organisations.require(code));
     }
 
     static int year(VariableScope scope) {

@@ -49,8 +49,8 @@ class SupervisionNotices {
         send(supervised, "reminder", organisationContacts(supervised.org()), subject, body, null);
     }
 
-    void firstLevel(Supervised supervised, Figures figures, Assessment assessment, List<OrganisationInfo> lagging,
-            String due) {
+    void firstLevel(Supervised supervised, Figures figures, Assessment assessment,
+            List<SupervisionSteps.SubOrganisation> lagging, String due) {
         String subject = prefix(supervised) + "一级预警：" + supervised.org().name() + " 未按期完成";
         StringBuilder body = new StringBuilder(supervised.org().name()).append("（").append(supervised.org().code())
                 .append("）报送窗口（").append(supervised.window().firstDay()).append(" 至 ")
@@ -109,10 +109,9 @@ class SupervisionNotices {
     private void send(Supervised supervised, String event, List<Recipient> recipients, String subject, String body,
             Integer level) {
         String prefix = CampaignProcess.supervisionKey(supervised.year(), supervised.org().code()) + ":" + event + ":";
-        for (Recipient recipient : recipients.stream().distinct().toList()) {
-            notifications.enqueue(new NewNotification(dedupKey(prefix, recipient.address()), recipient.address(),
-                    recipient.channel(), subject, body, supervised.org().code(), level, supervised.processInstanceId()));
-        }
+        notifications.enqueueAll(recipients.stream().distinct().map(recipient -> new NewNotification(
+                dedupKey(prefix, recipient.address()), recipient.address(), recipient.channel(), subject, body,
+                supervised.org().code(), level, supervised.processInstanceId())).toList());
     }
 
     /** The key with the recipient, or its SHA-256 when a long e-mail address would overflow the column. */

@@ -2,11 +2,13 @@ package cn.tuanwu.supervision;
 
 import cn.tuanwu.organisation.OrganisationInfo;
 import cn.tuanwu.organisation.Organisations;
+import cn.tuanwu.shared.TransactionMemo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -64,7 +66,7 @@ class SupervisionSteps {
      * escalate. Nothing once the window has closed (a campaign started late fires both timers at once).
      */
     boolean remindIfBehind(Supervised supervised) {
-        if (!clock.instant().isBefore(supervised.window().closesAt(clock.getZone()).toInstant())) {
+        if (hasClosed(supervised.window())) {
             return false;
         }
         Figures now = figures.ofSubtree(supervised.org(), supervised.year(), supervised.window());
@@ -76,6 +78,10 @@ class SupervisionSteps {
         return true;
     }
 
+    boolean hasClosed(SubmissionWindow window) {
+        return !clock.instant().isBefore(window.closesAt(clock.getZone()).toInstant());
+    }
+
     /**
      * The figures at the close, kept with the row so the verdict can be explained later, and the direct
      * sub-organisations lagging then, which a level-1 escalation names: both from one pass over the register.
@@ -83,16 +89,34 @@ class SupervisionSteps {
     Figures assessProgress(Supervised supervised) {
         CampaignFigures.SubtreeFigures counted = figures.ofSubtreeAndChildren(supervised.org(), supervised.year(),
                 supervised.window());
-        List<String> lagging = lagging(supervised.org(), counted.children()).stream().map(OrganisationInfo::code).toList();
-        supervisions.assessed(supervised.year(), supervised.org().code(), toJson(counted.subtree()), lagging);
+        List<SubOrganisation> lagging = lagging(counted);
+        supervisions.assessed(supervised.year(), supervised.org().code(), toJson(counted.subtree()),
+                lagging.stream().map(SubOrganisation::code).toList());
+        TransactionMemo.put(laggingKey(supervised), lagging);
         return counted.subtree();
     }
 
     void escalateFirstLevel(Supervised supervised, Figures assessed, Assessment verdict, String due) {
         supervisions.escalated(supervised.year(), supervised.org().code(), 1, verdict.verdict(), verdict.codes());
-        Set<String> lagging = Set.copyOf(supervisions.laggingAtClose(supervised.year(), supervised.org().code()));
-        notices.firstLevel(supervised, assessed, verdict, organisations.children(supervised.org().code()).stream()
-                .filter(child -> lagging.contains(child.code())).toList(), due);
+        notices.firstLevel(supervised, assessed, verdict, laggingAtClose(supervised), due);
+    }
+
+    /**
+     * The lagging sub-organisations the close recorded: as {@link #assessProgress} found them in this job, else
+     * from the row.
+     */
+    private List<SubOrganisation> laggingAtClose(Supervised supervised) {
+        return TransactionMemo.<List<SubOrganisation>>find(laggingKey(supervised)).orElseGet(() -> {
+            Set<String> lagging = Set.copyOf(supervisions.laggingAtClose(supervised.year(), supervised.org().code()));
+            return organisations.children(supervised.org().code()).stream()
+                    .filter(child -> lagging.contains(child.code()))
+                    .map(child -> new SubOrganisation(child.code(), child.name()))
+                    .sorted(Comparator.comparing(SubOrganisation::code)).toList();
+        });
+    }
+
+    private static String laggingKey(Supervised supervised) {
+        return "laggingAtClose:" + supervised.year() + ":" + supervised.org().code();
     }
 
     void escalateSecondLevel(Supervised supervised, Figures assessed, Assessment verdict) {
@@ -108,14 +132,22 @@ class SupervisionSteps {
 
     /**
      * The direct sub-organisations that the table finds behind on registration or with nothing submitted,
-     * judged by the same table as their parent; one with no members at all has submitted nothing.
+     * judged by the same table as their parent, in code order; one with no members at all has submitted nothing.
      */
-    private List<OrganisationInfo> lagging(OrganisationInfo organisation, Map<String, Figures> children) {
+    private List<SubOrganisation> lagging(CampaignFigures.SubtreeFigures counted) {
         Function<Figures, Assessment> judge = assessment.latestTable();
-        return organisations.children(organisation.code()).stream().filter(child -> {
-            Assessment verdict = judge.apply(children.getOrDefault(child.code(), Figures.NONE));
-            return verdict.has(Assessment.Reason.NOTHING_SUBMITTED) || verdict.has(Assessment.Reason.LOW_REGISTRATION_RATE);
-        }).toList();
+        List<SubOrganisation> lagging = new ArrayList<>();
+        counted.childNames().forEach((code, name) -> {
+            Assessment verdict = judge.apply(counted.children().getOrDefault(code, Figures.NONE));
+            if (verdict.has(Assessment.Reason.NOTHING_SUBMITTED) || verdict.has(Assessment.Reason.LOW_REGISTRATION_RATE)) {
+                lagging.add(new SubOrganisation(code, name));
+            }
+        });
+        return lagging;
+    }
+
+    /** A direct sub-organisation, as a notification names it. */
+    record SubOrganisation(String code, String name) {
     }
 
     private String toJson(Figures counted) {

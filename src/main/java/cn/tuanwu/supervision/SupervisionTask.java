@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +26,16 @@ class SupervisionTask implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        OrganisationInfo org = organisations.require((String) task.getVariable(CampaignProcess.ORG_CODE));
+        // The process's variables, read from the task's execution: a just-created task has none of its own, and
+        // asking the task would query the database for them first.
+        VariableScope process = task.getExecution();
+        OrganisationInfo org = SupervisionDelegate.organisation(organisations,
+                (String) process.getVariable(CampaignProcess.ORG_CODE));
         String who = org.name() + "（" + org.code() + "）";
-        String due = SHOWN.format(OffsetDateTime.parse((String) task.getVariable(CampaignProcess.REMEDIATION_DUE_AT)));
-        String window = task.getVariable(CampaignProcess.WINDOW_START) + " 至 " + task.getVariable(CampaignProcess.WINDOW_END);
-        String reasons = (String) task.getVariable(CampaignProcess.REASON_LABELS);
-        int year = SupervisionDelegate.year(task);
+        String due = SHOWN.format(OffsetDateTime.parse((String) process.getVariable(CampaignProcess.REMEDIATION_DUE_AT)));
+        String window = process.getVariable(CampaignProcess.WINDOW_START) + " 至 " + process.getVariable(CampaignProcess.WINDOW_END);
+        String reasons = (String) process.getVariable(CampaignProcess.REASON_LABELS);
+        int year = SupervisionDelegate.year(process);
         if (CampaignProcess.REMEDIATE_TASK.equals(task.getTaskDefinitionKey())) {
             task.setName("整改：" + who + "，" + due + " 前完成");
             task.setDescription(who + "在 " + year + " 年报送窗口（" + window + "）结束时评估未达标：" + reasons

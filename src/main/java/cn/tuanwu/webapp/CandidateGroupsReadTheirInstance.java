@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -50,15 +51,20 @@ class CandidateGroupsReadTheirInstance {
         command.disableAuthorizationCheck();
         try {
             for (String group : groups) {
-                boolean granted = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
-                        .resourceId(instance).groupIdIn(group).hasPermission(Permissions.READ).count() > 0;
-                if (!granted) {
+                // The engine's own lookup of the group's one grant on the instance (a plain select by its unique
+                // key) rather than a query through the API's dynamic SQL: this runs for every task created.
+                AuthorizationEntity existing = command.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(
+                        Authorization.AUTH_TYPE_GRANT, group, Resources.PROCESS_INSTANCE, instance);
+                if (existing == null) {
                     Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
                     read.setGroupId(group);
                     read.setResource(Resources.PROCESS_INSTANCE);
                     read.setResourceId(instance);
                     read.addPermission(Permissions.READ);
                     authorizations.saveAuthorization(read);
+                } else if (!existing.isPermissionGranted(Permissions.READ)) {
+                    existing.addPermission(Permissions.READ);
+                    authorizations.saveAuthorization(existing);
                 }
             }
         } finally {

@@ -43,6 +43,22 @@ class NotificationsTest {
     }
 
     @Test
+    void aBatchAddsEachNewKeyOnceAndSendsOnlyTheEmailsItAdded() {
+        String inbox = key + ":inbox";
+        String repeated = key + ":repeated";
+        transactions.executeWithoutResult(status -> notifications.enqueue(email(repeated)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf(repeated)).containsExactly("SENT"));
+
+        transactions.executeWithoutResult(status -> assertThat(notifications.enqueueAll(List.of(email(key),
+                new NewNotification(inbox, "org-X-admins", Channel.INBOX, "一级预警", "数据", null, 1, null),
+                email(repeated), email(key)))).as("the new e-mail and the inbox row, each once").isEqualTo(2));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf(key)).containsExactly("SENT"));
+        assertThat(statusOf(inbox)).containsExactly("SENT");
+        assertThat(TestMailServer.receivedBy(address)).as("the repeated key was not sent again").hasSize(2);
+    }
+
+    @Test
     void anInboxNotificationIsDeliveredByItsCommit() {
         transactions.executeWithoutResult(status -> notifications.enqueue(new NewNotification(key, "org-X-reviewers",
                 Channel.INBOX, "请审核", "等待审核 3 天", null, null, null)));

@@ -3,6 +3,7 @@ package cn.tuanwu.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tuanwu.identity.Groups;
+import cn.tuanwu.bench.CpuMeter;
 import cn.tuanwu.organisation.Organisations;
 import cn.tuanwu.shared.Dialect;
 import cn.tuanwu.support.Api;
@@ -75,11 +76,21 @@ class CampaignBenchmark {
 
     private Api api;
     private Api.Login admin;
+    private CpuMeter cpu;
     private final List<String> lines = new ArrayList<>();
+
+    /** A timed moment: wall time and CPU time (JVM, database; -1 when the database's is unknown). */
+    private record Measured(long millis, long jvmNanos, long jobThreadNanos, long databaseNanos) {
+
+        long cpuNanos() {
+            return databaseNanos < 0 ? -1 : jvmNanos + databaseNanos;
+        }
+    }
 
     @Test
     void campaignAgainstBareTimers() throws IOException {
         api = new Api(port);
+        cpu = new CpuMeter(jdbc, TestProfiles.onPostgres());
         admin = fixtures.user(Groups.CAMUNDA_ADMIN);
         Api.Login supervisor = fixtures.supervisor();
         try {
@@ -97,7 +108,7 @@ class CampaignBenchmark {
             dialect.analyze("organisation");
             int organisationsBelow = tree.branchCodes().size() + TOPS * committees;
             record("register: " + TOPS + " top-level, " + organisationsBelow + " below, " + MEMBERS + " members",
-                    millisSince(started), null, null);
+                    new Measured(millisSince(started), 0, 0, -1), null, null);
 
             long topLevel = count("SELECT COUNT(*) FROM organisation WHERE level = 1");
             long august = countTopLevel(true);
@@ -105,12 +116,13 @@ class CampaignBenchmark {
 
             floor("bare timers (the engine's floor), " + topLevel, topLevel);
 
+            CpuMeter.Reading before = cpu.read();
             started = System.nanoTime();
             Api.Response response = api.post("/api/campaigns", "{\"year\": " + YEAR + "}", supervisor);
             assertThat(response.status()).as(response.body()).isEqualTo(202);
             awaitQuiet(() -> count("SELECT COUNT(*) FROM supervision WHERE campaign_year = " + YEAR) == topLevel);
-            record("start the campaign: " + topLevel + " supervisions waiting for their window", millisSince(started),
-                    null, null);
+            record("start the campaign: " + topLevel + " supervisions waiting for their window",
+                    measuredSince(started, before), null, null);
 
             for (int i = 1; i <= 3; i++) {
                 started = System.nanoTime();
@@ -118,22 +130,26 @@ class CampaignBenchmark {
                 assertThat(progress.status()).as(progress.body()).isEqualTo(200);
                 assertThat(progress.json().size()).isEqualTo((int) topLevel);
                 record("GET /api/campaigns/" + YEAR + "/progress (" + topLevel + " rows, figures live), request " + i,
-                        millisSince(started), null, null);
+                        new Measured(millisSince(started), 0, 0, -1), null, null);
             }
 
-            long floorAugust = floor("bare timers, " + august, august);
+            Measured floorAugust = floor("bare timers, " + august, august);
             phase("1 Aug 00:00: " + august + " windows open", OffsetDateTime.of(YEAR, 8, 1, 0, 0, 1, 0, SHANGHAI),
                     () -> rows("state = 'OPEN'") >= august, floorAugust);
             phase("25 Aug 00:00: reminders 7 days before the August close",
                     OffsetDateTime.of(YEAR, 8, 25, 0, 0, 1, 0, SHANGHAI), () -> true, floorAugust);
-            long floorAll = floor("bare timers, " + topLevel, topLevel);
+            Measured floorAll = floor("bare timers, " + topLevel, topLevel);
             phase("1 Sep 00:00: " + august + " August windows close (assess, escalate), " + september + " open",
                     OffsetDateTime.of(YEAR, 9, 1, 0, 0, 1, 0, SHANGHAI),
                     () -> assessed() >= august, floorAll);
             phase("8 Sep 00:00: August remediation due (level 2)", OffsetDateTime.of(YEAR, 9, 8, 0, 0, 2, 0, SHANGHAI),
                     () -> rows("escalation_level = 2") >= rows("escalation_level >= 1 AND window_end < DATE '" + YEAR
                             + "-09-01'"), floorAugust);
-            long floorSeptember = floor("bare timers, " + september, september);
+            Measured floorSeptember = floor("bare timers, " + september, september);
+            // Its own moment, as 25 Aug is for August: jumping from 8 Sep to 1 Oct fired these hundred reminders in
+            // the 1 Oct close, which then timed 201 jobs against a floor of 100.
+            phase("24 Sep 00:00: reminders 7 days before the September close",
+                    OffsetDateTime.of(YEAR, 9, 24, 0, 0, 1, 0, SHANGHAI), () -> true, floorSeptember);
             phase("1 Oct 00:00: " + september + " September windows close (assess, escalate)",
                     OffsetDateTime.of(YEAR, 10, 1, 0, 0, 1, 0, SHANGHAI), () -> assessed() >= topLevel, floorSeptember);
         } finally {
@@ -144,7 +160,7 @@ class CampaignBenchmark {
     }
 
     /** Starts {@code n} instances of an empty process waiting on a timer, moves time past it, and times them out. */
-    private long floor(String label, long n) {
+    private Measured floor(String label, long n) {
         Instant due = clockNow().plusSeconds(3600);
         BpmnModelInstance model = Bpmn.createExecutableProcess("benchBareTimer").camundaHistoryTimeToLive(1)
                 .startEvent().intermediateCatchEvent().timerWithDate("${due}").endEvent().done();
@@ -153,20 +169,29 @@ class CampaignBenchmark {
         for (int i = 0; i < n; i++) {
             runtimeService.startProcessInstanceByKey("benchBareTimer", Variables.putValue("due", Date.from(due)));
         }
+        CpuMeter.Reading before = cpu.read();
         long started = System.nanoTime();
         moveClock(due.plusSeconds(1).atOffset(SHANGHAI));
         awaitQuiet(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey("benchBareTimer").count() == 0);
-        long millis = millisSince(started);
-        record(label, millis, null, null);
-        return millis;
+        Measured measured = measuredSince(started, before);
+        record(label, measured, null, null);
+        return measured;
     }
 
-    private void phase(String label, OffsetDateTime at, BooleanSupplier done, long floorMillis) {
+    private void phase(String label, OffsetDateTime at, BooleanSupplier done, Measured floor) {
         long due = managementService.createJobQuery().timers().duedateLowerThan(Date.from(at.toInstant())).count();
+        CpuMeter.Reading before = cpu.read();
         long started = System.nanoTime();
         moveClock(at);
         awaitQuiet(done);
-        record(label + " (" + due + " timers due)", millisSince(started), floorMillis, due);
+        record(label + " (" + due + " timers due)", measuredSince(started, before), floor, due);
+    }
+
+    private Measured measuredSince(long startedNanos, CpuMeter.Reading before) {
+        long millis = millisSince(startedNanos);
+        CpuMeter.Reading after = cpu.read();
+        return new Measured(millis, after.jvmNanosSince(before), after.jobThreadNanosSince(before),
+                after.databaseNanosSince(before));
     }
 
     private long rows(String condition) {
@@ -223,12 +248,22 @@ class CampaignBenchmark {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
 
-    private void record(String label, long millis, Long floorMillis, Long timers) {
-        String ratio = floorMillis == null || floorMillis == 0 ? "" : String.format("%.2f", (double) millis / floorMillis);
+    private void record(String label, Measured measured, Measured floor, Long timers) {
+        long millis = measured.millis();
+        String ratio = floor == null || floor.millis() == 0 ? "" : String.format("%.2f", (double) millis / floor.millis());
         String rate = timers == null || millis == 0 ? "" : String.format("%.0f", timers * 1000.0 / millis);
-        log.info("{}: {} ms{}", label, millis, ratio.isEmpty() ? "" : " (" + ratio + "× floor)");
-        lines.add("| " + label + " | " + millis + " | " + (floorMillis == null ? "" : floorMillis) + " | " + ratio + " | "
-                + rate + " |");
+        String cpuTime = measured.jvmNanos() == 0 ? "" : String.format("%.2f + %s", measured.jvmNanos() / 1e9,
+                measured.databaseNanos() < 0 ? "?" : String.format("%.2f", measured.databaseNanos() / 1e9));
+        String cpuRatio = floor == null || floor.cpuNanos() <= 0 || measured.cpuNanos() < 0 ? ""
+                : String.format("%.2f", (double) measured.cpuNanos() / floor.cpuNanos());
+        String jobs = floor == null || floor.jobThreadNanos() <= 0 || measured.databaseNanos() < 0 ? ""
+                : String.format("; job threads + database %.2f s (%.2f× floor)", (measured.jobThreadNanos()
+                        + measured.databaseNanos()) / 1e9, (double) (measured.jobThreadNanos() + measured.databaseNanos())
+                        / (floor.jobThreadNanos() + floor.databaseNanos()));
+        log.info("{}: {} ms{}{}{}", label, millis, ratio.isEmpty() ? "" : " (" + ratio + "× floor)",
+                cpuTime.isEmpty() ? "" : ", CPU s " + cpuTime + (cpuRatio.isEmpty() ? "" : " (" + cpuRatio + "× floor)"), jobs);
+        lines.add("| " + label + " | " + millis + " | " + (floor == null ? "" : floor.millis()) + " | " + ratio + " | "
+                + rate + " | " + cpuTime + " | " + cpuRatio + " |");
     }
 
     private void write() throws IOException {
@@ -236,7 +271,8 @@ class CampaignBenchmark {
         Path results = Path.of("target", "benchmark-results-campaign-" + database + ".md");
         Files.createDirectories(results.getParent());
         Files.writeString(results, "## Campaign, " + TOPS + " top-level organisations, " + ORGS + " below, " + MEMBERS
-                + " members, " + database + "\n\n| phase | ms | floor ms | × floor | timers/s |\n|---|---:|---:|---:|---:|\n"
+                + " members, " + database + "\n\n| phase | ms | floor ms | × floor | timers/s | CPU s (JVM + database) | CPU × floor |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n"
                 + String.join("\n", lines) + "\n");
     }
 }

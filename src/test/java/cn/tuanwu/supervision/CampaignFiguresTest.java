@@ -173,6 +173,34 @@ class CampaignFiguresTest {
     }
 
     @Test
+    void membersAllTransferredOutInTheWindowAreCountedAndEveryChildIsNamed() {
+        String sector = TestFixtures.unique("FT");
+        organisations.create(List.of(
+                new NewOrganisation(sector, "全部转出大口团工委", fixtures.cityCode(), Category.SECTOR, null),
+                new NewOrganisation(sector + "A", "全部转出甲团委", sector, null, null),
+                new NewOrganisation(sector + "A1", "全部转出甲一支部", sector + "A", null, null),
+                new NewOrganisation(sector + "B", "无团员乙团委", sector, null, null)));
+        Instant created = start(LocalDate.of(YEAR - 1, 3, 1));
+        Instant inAugust = start(LocalDate.of(YEAR, 8, 15));
+        for (int i = 0; i < 3; i++) {
+            insertMember(sector + "A1", LocalDate.of(2005, 1, 1), false, "SUPPLEMENT", false, false, created, inAugust);
+        }
+        OrganisationInfo info = organisations.require(sector);
+
+        // No active member anywhere in the subtree: the window's transfers are still counted, at every level.
+        Figures subtree = figures.ofSubtree(info, YEAR, AUGUST);
+        assertThat(subtree.activeMembers()).isZero();
+        assertThat(subtree.transferredOutInWindow()).isEqualTo(3);
+        CampaignFigures.SubtreeFigures both = figures.ofSubtreeAndChildren(info, YEAR, AUGUST);
+        assertThat(both.subtree()).isEqualTo(subtree);
+        assertThat(both.children().get(sector + "A").transferredOutInWindow()).isEqualTo(3);
+        assertThat(both.childNames()).as("every direct child, members or not, in code order").containsExactly(
+                Map.entry(sector + "A", "全部转出甲团委"), Map.entry(sector + "B", "无团员乙团委"));
+        assertThat(figures.ofTopLevel(organisations.cityCommittee().orElseThrow().path(), YEAR, Map.of(sector, AUGUST)))
+                .containsEntry(sector, subtree);
+    }
+
+    @Test
     void anOrganisationWithNoMembersHasZeroFiguresAndRate() {
         String empty = TestFixtures.unique("FE");
         organisations.create(List.of(new NewOrganisation(empty, "空组织", fixtures.cityCode(), Category.COLLEGE, null)));

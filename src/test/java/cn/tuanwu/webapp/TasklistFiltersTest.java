@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -162,6 +164,29 @@ class TasklistFiltersTest {
         taskService.complete(taskService.createTaskQuery().processInstanceId(mine).singleResult().getId());
         assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
                 .resourceId(mine).count()).as("grants left behind by an ended instance").isZero();
+    }
+
+    @Test
+    void aGroupsGrantWithoutReadOnTheInstanceGetsReadInsteadOfASecondGrant() {
+        String group = Groups.reviewersOf(fixtures.tree().districtA());
+        deployment = repositoryService.createDeployment().addModelInstance("read-grant-probe.bpmn",
+                Bpmn.createExecutableProcess("readGrantProbe").camundaHistoryTimeToLive(1).startEvent()
+                        .userTask("first").camundaCandidateGroups(group).userTask("second").camundaCandidateGroups(group)
+                        .endEvent().done()).deploy();
+        String instance = runtimeService.startProcessInstanceByKey("readGrantProbe").getId();
+        Authorization grant = authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instance).groupIdIn(group).singleResult();
+        grant.removePermission(Permissions.READ);
+        grant.addPermission(Permissions.UPDATE);
+        authorizationService.saveAuthorization(grant);
+
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId());
+
+        Authorization after = authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instance).groupIdIn(group).singleResult();
+        assertThat(after.getId()).isEqualTo(grant.getId());
+        assertThat(after.isPermissionGranted(Permissions.READ)).isTrue();
+        assertThat(after.isPermissionGranted(Permissions.UPDATE)).as("what the grant had stays").isTrue();
     }
 
     private void deploy() {
