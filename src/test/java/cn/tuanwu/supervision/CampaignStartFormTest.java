@@ -79,6 +79,13 @@ class CampaignStartFormTest {
         Api.Response forAdmin = api.get(startable, fixtures.adminOf(fixtures.tree().districtA()));
         assertThat(forAdmin.status()).isEqualTo(200);
         assertThat(forAdmin.body()).doesNotContain("\"key\":\"campaign\"");
+
+        // The other processes start from the API or a timer (an upload, a transfer, the campaign, the month):
+        // started bare from 启动流程 they would fail, so not even an administrator is offered them.
+        Api.Response forEngineAdmin = api.get(startable, fixtures.user("camunda-admin"));
+        assertThat(forEngineAdmin.status()).isEqualTo(200);
+        assertThat(forEngineAdmin.json().findValuesAsText("key")).contains("campaign")
+                .doesNotContain("member-import", "transfer-out", "org-supervision", "over-age-sweep");
     }
 
     @Test
