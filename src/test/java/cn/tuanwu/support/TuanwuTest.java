@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import(TestFixtures.class)
+@Import({TestFixtures.class, RunNames.class})
 @ContextConfiguration(initializers = TestMailServer.class)
 public @interface TuanwuTest {
 }
