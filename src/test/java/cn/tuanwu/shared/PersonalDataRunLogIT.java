@@ -2,6 +2,7 @@ package cn.tuanwu.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tuanwu.member.Phones;
 import cn.tuanwu.support.RunNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class PersonalDataRunLogIT {
     private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])(?:\\+?86)?(1[3-9]\\d{9})(?![0-9A-Za-z])");
 
     @Test
-    void theWholeTestRunLogsNoIdNumberAndNoPhone() throws IOException {
+    void theWholeTestRunLogsNoNameIdNumberOrPhone() throws IOException {
         String property = System.getProperty("tuanwu.test.surefireLog", "");
         Path runLog = Path.of(property);
         Assumptions.assumeTrue(!property.isBlank() && Files.isRegularFile(runLog),
@@ -57,24 +58,6 @@ class PersonalDataRunLogIT {
         String log = "INFO upload 1 staged\nWARN 张三 李四丰 in row 7; 阿依古丽·买买提 and again 张三";
         assertThat(namesIn(log, List.of("张三", "李四丰", "阿依古丽·买买提", "王五", "", "张")))
                 .containsExactly("张*", "李**", "阿*******");
-    }
-
-    /**
-     * The names (two characters or more) that occur in the log, each once, masked. One pass over the
-     * log, looking at the names that start with each character it meets.
-     */
-    static List<String> namesIn(String log, List<String> names) {
-        Map<Character, List<String>> byFirstCharacter = names.stream().filter(name -> name.length() >= 2).distinct()
-                .collect(Collectors.groupingBy(name -> name.charAt(0)));
-        Set<String> found = new LinkedHashSet<>();
-        for (int i = 0; i < log.length(); i++) {
-            for (String name : byFirstCharacter.getOrDefault(log.charAt(i), List.of())) {
-                if (log.startsWith(name, i)) {
-                    found.add(name.charAt(0) + "*".repeat(name.length() - 1));
-                }
-            }
-        }
-        return List.copyOf(found);
     }
 
     @Test
@@ -99,9 +82,26 @@ class PersonalDataRunLogIT {
         }
         Matcher phones = PHONE.matcher(log);
         while (phones.find()) {
-            String phone = phones.group(1);
-            found.add(phone.substring(0, 3) + "****" + phone.substring(7));
+            found.add(Phones.mask(phones.group(1)));
         }
         return found;
+    }
+
+    /**
+     * The names (two characters or more) that occur in the log, each once, masked. One pass over the
+     * log, looking at the names that start with each character it meets.
+     */
+    static List<String> namesIn(String log, List<String> names) {
+        Map<Character, List<String>> byFirstCharacter = names.stream().filter(name -> name.length() >= 2).distinct()
+                .collect(Collectors.groupingBy(name -> name.charAt(0)));
+        Set<String> found = new LinkedHashSet<>();
+        for (int i = 0; i < log.length(); i++) {
+            for (String name : byFirstCharacter.getOrDefault(log.charAt(i), List.of())) {
+                if (log.startsWith(name, i)) {
+                    found.add(name.charAt(0) + "*".repeat(name.length() - 1));
+                }
+            }
+        }
+        return List.copyOf(found);
     }
 }
